@@ -1,0 +1,158 @@
+// Package analyzers defines the analyzer API, modelled on
+// golang.org/x/tools/go/analysis: an Analyzer declares what it is and how
+// to run; a Pass hands it one parsed file with its semantic model; it
+// reports Diagnostics, which may carry Fixes.
+package analyzers
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rtlint/rtlint/internal/semantic"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// Severity is a diagnostic level; higher is more severe.
+type Severity uint8
+
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+var severityNames = map[Severity]string{Info: "info", Warning: "warning", Error: "error"}
+
+func (s Severity) String() string { return severityNames[s] }
+
+// ParseSeverity parses "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, error) {
+	for k, v := range severityNames {
+		if v == s {
+			return k, nil
+		}
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+}
+
+// Analyzer describes one rule.
+type Analyzer struct {
+	Code      string // stable rule code, e.g. "RT101"
+	Name      string // kebab-case slug, e.g. "blocking-sleep"
+	Severity  Severity
+	Languages []source.Language
+	Doc       *Doc
+	// Options lists the rule options the analyzer reads, with defaults.
+	Options map[string]any
+	// Fixable says whether some of its diagnostics carry fixes.
+	Fixable bool
+	Run     func(*Pass)
+}
+
+// Doc is a rule's documentation, in ruff's headings.
+type Doc struct {
+	Title      string // one line
+	WhatItDoes string
+	WhySlow    string
+	Example    string // code that is flagged
+	UseInstead string // code that is not
+	FixSafety  string // empty when the rule has no fix
+}
+
+// Markdown renders the documentation (for `rtlint rule`, hover and docs/).
+func (a *Analyzer) Markdown() string {
+	d := a.Doc
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s %s (%s)\n\n%s\n\n", a.Code, a.Name, a.Severity, d.Title)
+	section := func(title, body string) {
+		if body != "" {
+			fmt.Fprintf(&b, "## %s\n\n%s\n\n", title, strings.TrimSpace(body))
+		}
+	}
+	section("What it does", d.WhatItDoes)
+	section("Why is it slow?", d.WhySlow)
+	section("Example", d.Example)
+	section("Use instead", d.UseInstead)
+	section("Fix safety", d.FixSafety)
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// AppliesTo reports whether the analyzer runs on a language.
+func (a *Analyzer) AppliesTo(l source.Language) bool {
+	for _, x := range a.Languages {
+		if x == l {
+			return true
+		}
+	}
+	return false
+}
+
+// Applicability says whether a fix keeps behaviour (SPEC §4).
+type Applicability uint8
+
+const (
+	Safe Applicability = iota + 1
+	Unsafe
+)
+
+func (a Applicability) String() string {
+	if a == Safe {
+		return "safe"
+	}
+	return "unsafe"
+}
+
+// Fix is one way to resolve a diagnostic: a message and text edits,
+// possibly in other files (a new worker module).
+type Fix struct {
+	Message       string
+	Applicability Applicability
+	Edits         []Edit
+}
+
+// Edit replaces bytes [Start, End) of a file with NewText. Path "" is the
+// file being analysed; another path names a file relative to it.
+type Edit struct {
+	Path       string
+	Start, End int
+	NewText    string
+	// Create marks an edit that creates Path (Start = End = 0).
+	Create bool
+}
+
+// Diagnostic is one finding, in byte offsets of the analysed file.
+type Diagnostic struct {
+	Start, End int
+	Code       string
+	Message    string
+	Severity   Severity
+	Fixes      []Fix
+}
+
+// Pass is one analyzer's view of one file.
+type Pass struct {
+	Analyzer *Analyzer
+	File     *source.File
+	Model    *semantic.Model
+	// Option returns a rule option's configured value or its default.
+	Option func(name string) any
+	Report func(Diagnostic)
+}
+
+// Reportf reports a diagnostic over a span with the analyzer's code.
+func (p *Pass) Reportf(span semantic.Span, fixes []Fix, format string, args ...any) {
+	p.Report(Diagnostic{
+		Start:    int(span.Start),
+		End:      int(span.End),
+		Code:     p.Analyzer.Code,
+		Message:  fmt.Sprintf(format, args...),
+		Severity: p.Analyzer.Severity,
+		Fixes:    fixes,
+	})
+}
+
+// BoolOption returns a boolean option (false when unset or mistyped).
+func (p *Pass) BoolOption(name string) bool {
+	v, _ := p.Option(name).(bool)
+	return v
+}

@@ -1,0 +1,58 @@
+// Package eventloop holds the RT1xx rules: blocking calls on an event loop.
+// They differ only in the APIs they match, so each rule is a catalog (see
+// package apis) read by the one matcher in this file.
+package eventloop
+
+import (
+	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/analyzers/apis"
+	"github.com/rtlint/rtlint/internal/semantic"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// all lists the languages every RT1xx rule covers.
+var all = []source.Language{source.Python, source.JavaScript, source.TypeScript, source.TSX}
+
+// OnEventLoop reports whether a call runs on an event loop: async context
+// in Python (a sync def handler runs in a worker thread), async or handler
+// context in JS/TS (SPEC §3).
+func OnEventLoop(m *semantic.Model, c *semantic.Call) bool {
+	if m.Lang() == source.Python {
+		return c.Context.Has(semantic.Async)
+	}
+	return c.Context&(semantic.Async|semantic.Handler) != 0
+}
+
+// reportBlocking reports every call of a catalog API made on the event loop.
+func reportBlocking(p *analyzers.Pass, cat *apis.Catalog) {
+	reportBlockingWith(p, cat, func(_ *semantic.Call, e *apis.Entry) string { return e.Use })
+}
+
+// reportBlockingWith is reportBlocking with the cure computed per call.
+func reportBlockingWith(p *analyzers.Pass, cat *apis.Catalog, use func(*semantic.Call, *apis.Entry) string) {
+	m := p.Model
+	fam := apis.FamilyOf(m.Lang())
+	for i := range m.Calls {
+		c := &m.Calls[i]
+		if c.Awaited || !OnEventLoop(m, c) {
+			continue
+		}
+		for _, e := range cat.Lookup(fam, c.Qualified) {
+			if e.Option != "" && !p.BoolOption(e.Option) {
+				continue
+			}
+			if e.When != nil && !e.When(m, c) {
+				continue
+			}
+			reportCall(p, c, use(c, e))
+			break
+		}
+	}
+}
+
+// reportCall reports one blocking call with SPEC's message shape:
+// "time.sleep() blocks the event loop in async def handler(); use await asyncio.sleep()".
+func reportCall(p *analyzers.Pass, c *semantic.Call, use string) {
+	m := p.Model
+	p.Reportf(c.Span, nil, "%s blocks the event loop in %s; use %s", m.CallName(c), m.DescribeFunc(m.Owner(c)), use)
+}

@@ -1,0 +1,64 @@
+package eventloop
+
+import (
+	"regexp"
+
+	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/analyzers/apis"
+	"github.com/rtlint/rtlint/internal/semantic"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// RT101 flags sleeping that blocks the event loop.
+var RT101 = &analyzers.Analyzer{
+	Code:      "RT101",
+	Name:      "blocking-sleep",
+	Severity:  analyzers.Error,
+	Languages: all,
+	Doc: &analyzers.Doc{
+		Title: "Blocking sleep on the event loop",
+		WhatItDoes: "Checks for `time.sleep()` in Python `async def` functions, and for `Atomics.wait()` " +
+			"and busy-wait loops on `Date.now()`/`performance.now()` in JavaScript/TypeScript async " +
+			"functions and request handlers.",
+		WhySlow: "An event loop runs one callback at a time. A blocking sleep stops it: every other " +
+			"request, timer and socket on that process waits until the sleep ends, so one slow " +
+			"request becomes latency for all of them.",
+		Example:    "```python\nasync def poll():\n    time.sleep(1)\n```\n\n```js\napp.get('/wait', (req, res) => {\n  const end = Date.now() + 100;\n  while (Date.now() < end) {}\n});\n```",
+		UseInstead: "```python\nasync def poll():\n    await asyncio.sleep(1)\n```\n\n```js\napp.get('/wait', async (req, res) => {\n  await new Promise((r) => setTimeout(r, 100));\n});\n```",
+	},
+	Run: runRT101,
+}
+
+var rt101Calls = apis.New(
+	apis.Entry{Family: apis.Python, Pattern: "time.sleep", Use: "await asyncio.sleep()"},
+	apis.Entry{Family: apis.ECMA, Pattern: "Atomics.wait", Use: "await Atomics.waitAsync() or a timer"},
+)
+
+// clockRead matches the clock reads a busy-wait loop spins on.
+var clockRead = regexp.MustCompile(`\b(Date\.now|performance\.now)\s*\(|\bnew\s+Date\s*\(`)
+var awaitWord = regexp.MustCompile(`\bawait\b`)
+
+func runRT101(p *analyzers.Pass) {
+	reportBlocking(p, rt101Calls)
+	m := p.Model
+	if m.Lang() == source.Python {
+		return
+	}
+	for i := range m.Loops {
+		l := &m.Loops[i]
+		if l.Header.IsZero() || l.Context&(semantic.Async|semantic.Handler) == 0 {
+			continue
+		}
+		if clockRead.MatchString(m.Text(l.Header)) && !awaitWord.MatchString(m.Text(l.Span)) {
+			where := m.DescribeFunc(ownerOf(m, l.Func))
+			p.Reportf(l.Span, nil, "busy-wait loop on the clock blocks the event loop in %s; use await new Promise((r) => setTimeout(r, ms))", where)
+		}
+	}
+}
+
+func ownerOf(m *semantic.Model, fn int) int {
+	if fn == semantic.None {
+		return semantic.None
+	}
+	return m.Funcs[fn].Owner
+}

@@ -1,0 +1,67 @@
+package eventloop
+
+import (
+	"strings"
+
+	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/analyzers/apis"
+	"github.com/rtlint/rtlint/internal/semantic"
+)
+
+// RT103 flags blocking file-system calls on the event loop.
+var RT103 = &analyzers.Analyzer{
+	Code:      "RT103",
+	Name:      "blocking-file-io",
+	Severity:  analyzers.Error,
+	Languages: all,
+	Options:   map[string]any{"include-stat-calls": false},
+	Doc: &analyzers.Doc{
+		Title: "Blocking file I/O on the event loop",
+		WhatItDoes: "Checks for synchronous file-system calls — `open()`, `pathlib.Path` reads and writes, " +
+			"directory walks, `shutil` copies — in Python `async def` functions, and for every `fs.*Sync` " +
+			"call in JavaScript/TypeScript async functions and handlers. Stat-like calls " +
+			"(`os.path.exists`, `os.stat`, `Path.exists`) are cheap on local disks and are flagged only " +
+			"with the rule option `include-stat-calls = true`.",
+		WhySlow: "Disk and network file systems answer in milliseconds, and far slower under load. " +
+			"A synchronous call holds the event loop for all of it, so no other request makes progress.",
+		Example:    "```js\nasync function loadUser(id) {\n  return JSON.parse(fs.readFileSync(`users/${id}.json`, 'utf8'));\n}\n```",
+		UseInstead: "```js\nasync function loadUser(id) {\n  return JSON.parse(await fs.promises.readFile(`users/${id}.json`, 'utf8'));\n}\n```\n\nIn Python, use `aiofiles` or `await asyncio.to_thread(path.read_text)`.",
+	},
+	Run: func(p *analyzers.Pass) { reportBlockingWith(p, rt103Calls, useForFS) },
+}
+
+const (
+	pyFileUse   = "aiofiles or await asyncio.to_thread()"
+	pathMethods = "{read_text,read_bytes,write_text,write_bytes,open,iterdir,glob,rglob,mkdir,unlink,rmdir,rename,replace,touch}"
+)
+
+var rt103Calls = apis.New(
+	apis.Entry{Family: apis.Python, Pattern: "{builtins.open,io.open,io.open_code,os.fdopen}", Use: pyFileUse},
+	apis.Entry{Family: apis.Python, Pattern: "pathlib.{Path,PosixPath,WindowsPath}()." + pathMethods, Use: "aiofiles or await asyncio.to_thread()"},
+	apis.Entry{Family: apis.Python, Pattern: "os.{listdir,scandir,walk,remove,unlink,rename,replace,makedirs,mkdir,rmdir}", Use: "await asyncio.to_thread()"},
+	apis.Entry{Family: apis.Python, Pattern: "glob.{glob,iglob}", Use: "await asyncio.to_thread()"},
+	apis.Entry{Family: apis.Python, Pattern: "shutil.{copy,copy2,copyfile,copyfileobj,copytree,move,rmtree,make_archive,unpack_archive}", Use: "await asyncio.to_thread()"},
+	apis.Entry{Family: apis.Python, Pattern: "os.path.{exists,isfile,isdir,getsize,getmtime}", Use: "await asyncio.to_thread()", Option: "include-stat-calls"},
+	apis.Entry{Family: apis.Python, Pattern: "os.{stat,lstat}", Use: "await asyncio.to_thread()", Option: "include-stat-calls"},
+	apis.Entry{Family: apis.Python, Pattern: "pathlib.{Path,PosixPath,WindowsPath}().{exists,is_file,is_dir,stat}", Use: "await asyncio.to_thread()", Option: "include-stat-calls"},
+	apis.Entry{Family: apis.ECMA, Pattern: "fs.*Sync", When: notFSPromises},
+)
+
+// notFSPromises excludes names under fs.promises, which has no *Sync calls;
+// it keeps `fs.readFileSync` and `fs.default.readFileSync`.
+func notFSPromises(m *semantic.Model, c *semantic.Call) bool {
+	return !strings.HasPrefix(c.Qualified, "fs.promises.")
+}
+
+// useForFS names the promise twin of an fs.*Sync call.
+func useForFS(c *semantic.Call, e *apis.Entry) string {
+	if e.Use != "" {
+		return e.Use
+	}
+	name := c.Qualified[strings.LastIndexByte(c.Qualified, '.')+1:]
+	base := strings.TrimSuffix(name, "Sync")
+	if base == "exists" {
+		return "await fs.promises.access()"
+	}
+	return "await fs.promises." + base + "()"
+}

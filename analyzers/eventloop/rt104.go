@@ -1,0 +1,35 @@
+package eventloop
+
+import (
+	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/analyzers/apis"
+)
+
+// RT104 flags waiting for a child process on the event loop.
+var RT104 = &analyzers.Analyzer{
+	Code:      "RT104",
+	Name:      "blocking-subprocess",
+	Severity:  analyzers.Error,
+	Languages: all,
+	Doc: &analyzers.Doc{
+		Title: "Blocking subprocess on the event loop",
+		WhatItDoes: "Checks for `subprocess.run/call/check_output/Popen`, `os.system`, `os.popen`, " +
+			"`os.spawn*` and `os.wait*` in Python `async def` functions, and for `execSync`, " +
+			"`execFileSync` and `spawnSync` in JavaScript/TypeScript async functions and handlers.",
+		WhySlow: "Starting a process and waiting for it to exit takes from milliseconds to as long as the " +
+			"child runs. The event loop waits the whole time.",
+		Example:    "```python\nasync def thumbnail(path):\n    subprocess.run([\"convert\", path, \"thumb.png\"], check=True)\n```",
+		UseInstead: "```python\nasync def thumbnail(path):\n    proc = await asyncio.create_subprocess_exec(\"convert\", path, \"thumb.png\")\n    await proc.wait()\n```",
+	},
+	Run: func(p *analyzers.Pass) { reportBlocking(p, rt104Calls) },
+}
+
+var rt104Calls = apis.New(
+	apis.Entry{Family: apis.Python, Pattern: "subprocess.{run,call,check_call,check_output,getoutput,getstatusoutput,Popen}", Use: "await asyncio.create_subprocess_exec()"},
+	apis.Entry{Family: apis.Python, Pattern: "os.{system,popen}", Use: "await asyncio.create_subprocess_shell()"},
+	apis.Entry{Family: apis.Python, Pattern: "os.{posix_spawn,posix_spawnp,spawn*}", Use: "await asyncio.create_subprocess_exec()"},
+	apis.Entry{Family: apis.Python, Pattern: "os.{wait,wait3,wait4,waitid,waitpid}", Use: "await proc.wait() on an asyncio subprocess"},
+	apis.Entry{Family: apis.ECMA, Pattern: "child_process.execSync", Use: "await util.promisify(child_process.exec)()"},
+	apis.Entry{Family: apis.ECMA, Pattern: "child_process.execFileSync", Use: "await util.promisify(child_process.execFile)()"},
+	apis.Entry{Family: apis.ECMA, Pattern: "child_process.spawnSync", Use: "child_process.spawn() and await its 'close' event"},
+)

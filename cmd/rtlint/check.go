@@ -1,0 +1,202 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+
+	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/analyzers/registry"
+	"github.com/rtlint/rtlint/internal/batch"
+	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/report"
+	"github.com/rtlint/rtlint/internal/walk"
+)
+
+type checkFlags struct {
+	format        string
+	selectCodes   string
+	ignoreCodes   string
+	failOn        string
+	stdinFilename string
+	jobs          int
+	quiet         bool
+	noCache       bool
+}
+
+func (f *checkFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.StringVar(&f.selectCodes, "select", "", "comma-separated rule codes or prefixes to run (default: all)")
+	fs.StringVar(&f.ignoreCodes, "ignore", "", "comma-separated rule codes or prefixes to skip")
+	fs.StringVar(&f.failOn, "fail-on", "warning", "lowest severity that makes the exit code 1: error, warning or info")
+	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "name (and language) of the source read from stdin when PATH is -")
+	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "files linted in parallel")
+	fs.BoolVar(&f.quiet, "quiet", false, "print findings only: no source excerpts, no summary")
+	fs.BoolVar(&f.noCache, "no-cache", false, "do not read or write the cache (rtlint has no cache yet; accepted for scripts)")
+}
+
+// parseInterspersed parses flags that may come before, between or after
+// paths, as users of ruff and eslint expect.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return paths, nil
+		}
+		if args[0] == "--" {
+			return append(paths, args[1:]...), nil
+		}
+		paths = append(paths, args[0])
+		args = args[1:]
+	}
+}
+
+func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var f checkFlags
+	fs := flag.NewFlagSet("rtlint check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	f.register(fs)
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitError
+	}
+	formatter, ok := report.Formats[f.format]
+	if !ok {
+		return usageError(stderr, "unknown --format %q (want %s)", f.format, strings.Join(formatNames(), ", "))
+	}
+	failOn, err := analyzers.ParseSeverity(f.failOn)
+	if err != nil {
+		return usageError(stderr, "--fail-on: %v", err)
+	}
+	cfg := &lint.Config{Select: splitList(f.selectCodes), Ignore: splitList(f.ignoreCodes)}
+	for _, sel := range append(append([]string{}, cfg.Select...), cfg.Ignore...) {
+		if !knownSelector(sel) {
+			return usageError(stderr, "unknown rule code or prefix %q in --select/--ignore; 'rtlint rules' lists them", sel)
+		}
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+
+	var inputs []batch.Input
+	var fileErrs []error
+	var walkRoots []string
+	for _, p := range paths {
+		if p != "-" {
+			walkRoots = append(walkRoots, p)
+			continue
+		}
+		if f.stdinFilename == "" {
+			return usageError(stderr, "reading from stdin (-) needs --stdin-filename NAME, whose extension gives the language")
+		}
+		src, err := io.ReadAll(stdin)
+		if err != nil {
+			return usageError(stderr, "reading stdin: %v", err)
+		}
+		inputs = append(inputs, batch.Input{Path: f.stdinFilename, Src: src})
+	}
+	if len(walkRoots) > 0 {
+		files, errs := walk.Files(walkRoots, walk.Options{})
+		for _, e := range errs {
+			fileErrs = append(fileErrs, e)
+		}
+		for _, p := range files {
+			inputs = append(inputs, batch.Input{Path: p})
+		}
+	}
+
+	outputs := batch.Run(context.Background(), inputs, f.jobs, cfg)
+	var files []report.File
+	failing := false
+	for _, o := range outputs {
+		if o.Err != nil {
+			fileErrs = append(fileErrs, &walk.Error{Path: o.Path, Err: o.Err})
+			continue
+		}
+		fileErrs = append(fileErrs, o.Result.Errors...)
+		files = append(files, report.File{Path: o.Path, Lines: o.Result.File.Lines, Findings: o.Result.Findings})
+		for _, fd := range o.Result.Findings {
+			if fd.Severity >= failOn {
+				failing = true
+			}
+		}
+	}
+	if err := formatter(stdout, files, report.Options{Color: useColor(stdout), Quiet: f.quiet}); err != nil {
+		fmt.Fprintf(stderr, "rtlint: writing output: %v\n", err)
+		return exitError
+	}
+	sort.SliceStable(fileErrs, func(i, j int) bool { return fileErrs[i].Error() < fileErrs[j].Error() })
+	for _, e := range fileErrs {
+		fmt.Fprintf(stderr, "rtlint: %v\n", e)
+	}
+	switch {
+	case len(fileErrs) > 0:
+		return exitError
+	case failing:
+		return exitFindings
+	}
+	return exitOK
+}
+
+func usageError(stderr io.Writer, format string, args ...any) int {
+	fmt.Fprintf(stderr, "rtlint: "+format+"\n", args...)
+	return exitError
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, strings.ToUpper(x))
+		}
+	}
+	return out
+}
+
+// knownSelector accepts "ALL" and any prefix of an existing code.
+func knownSelector(sel string) bool {
+	if sel == "ALL" {
+		return true
+	}
+	for _, a := range registry.All() {
+		if strings.HasPrefix(a.Code, sel) {
+			return true
+		}
+	}
+	return false
+}
+
+func formatNames() []string {
+	var names []string
+	for n := range report.Formats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// useColor: colour only on a terminal, and never when NO_COLOR is set.
+func useColor(w io.Writer) bool {
+	if os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

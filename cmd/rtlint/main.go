@@ -1,0 +1,66 @@
+// Command rtlint finds runtime-performance mistakes in Python, JavaScript
+// and TypeScript: blocking calls on an event loop, CPU-bound work in the
+// wrong place, slow JSON and missing connection pooling.
+//
+//	rtlint [check] [flags] [PATH ...]   lint files and directories (default .)
+//	rtlint rules                        list rules
+//	rtlint rule RT101                   explain one rule
+//	rtlint version
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes (SPEC §6).
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitError    = 2
+)
+
+// version is set by the release build (-ldflags "-X main.version=...").
+var version = "0.1.0-dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run dispatches a subcommand; it returns the process exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cmd := "check"
+	if len(args) > 0 {
+		switch args[0] {
+		case "check", "rules", "rule", "version", "help":
+			cmd, args = args[0], args[1:]
+		case "-h", "--help":
+			cmd = "help"
+		}
+	}
+	switch cmd {
+	case "rules":
+		return cmdRules(stdout)
+	case "rule":
+		return cmdRule(args, stdout, stderr)
+	case "version":
+		fmt.Fprintf(stdout, "rtlint %s\n", version)
+		return exitOK
+	case "help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	return cmdCheck(args, stdin, stdout, stderr)
+}
+
+const usage = `rtlint finds runtime-performance mistakes in Python, JavaScript and TypeScript.
+
+Usage:
+  rtlint [check] [flags] [PATH ...]   lint files and directories (default .)
+  rtlint rules                        list rules (code, name, severity, fixable)
+  rtlint rule RT101                   explain one rule with examples
+  rtlint version
+
+Run 'rtlint check --help' for the flags.
+`

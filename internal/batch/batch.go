@@ -1,0 +1,99 @@
+// Package batch lints many files in parallel: a pool of workers, each
+// reading, parsing and linting whole files (each worker reuses its own
+// parsers), with results returned in input order.
+package batch
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// Input is one file to lint. Src, when non-nil, is used instead of reading
+// Path (stdin, tests, benchmarks).
+type Input struct {
+	Path string
+	Src  []byte
+}
+
+// Output is the outcome for one input: a result or the error that kept the
+// file from being linted.
+type Output struct {
+	Path   string
+	Result *lint.Result
+	Err    error
+}
+
+// Run lints inputs with jobs workers (≤ 0 means one per CPU). Outputs are
+// in the order of inputs, whatever order workers finish in.
+func Run(ctx context.Context, inputs []Input, jobs int, cfg *lint.Config) []Output {
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	jobs = min(jobs, max(1, len(inputs)))
+	out := make([]Output, len(inputs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = lintOne(ctx, inputs[i], cfg)
+			}
+		}()
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+func lintOne(ctx context.Context, in Input, cfg *lint.Config) Output {
+	o := Output{Path: in.Path}
+	src := in.Src
+	if src == nil {
+		var err error
+		if src, err = readFile(in.Path); err != nil {
+			o.Err = err
+			return o
+		}
+	}
+	o.Result, o.Err = lint.Run(ctx, in.Path, src, cfg)
+	return o
+}
+
+// readFile reads a file, refusing huge ones before reading them.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("is a directory")
+	}
+	if info.Size() > source.MaxFileSize {
+		return nil, fmt.Errorf("file too large (%.1f MB; the limit is %d MB)", float64(info.Size())/(1<<20), source.MaxFileSize>>20)
+	}
+	src, err := io.ReadAll(io.LimitReader(f, source.MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(src) > source.MaxFileSize {
+		return nil, fmt.Errorf("file too large (the limit is %d MB)", source.MaxFileSize>>20)
+	}
+	return src, nil
+}

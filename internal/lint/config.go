@@ -1,0 +1,64 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/rtlint/rtlint/analyzers"
+)
+
+// Config is the resolved configuration the core runs with. The CLI and the
+// server build it from flags, config files and editor settings; the core
+// never reads any of those itself.
+type Config struct {
+	// Select lists codes or prefixes ("RT1") to run; empty means all.
+	Select []string
+	// Ignore lists codes or prefixes never to report; it wins over Select.
+	Ignore []string
+	// Severity overrides default severities by code.
+	Severity map[string]analyzers.Severity
+	// Options holds per-rule options by code ("RT103" → "include-stat-calls").
+	Options map[string]map[string]any
+}
+
+// Enabled reports whether a rule code runs under this configuration.
+func (c *Config) Enabled(code string) bool {
+	if c == nil {
+		return true
+	}
+	selected := len(c.Select) == 0
+	for _, s := range c.Select {
+		if matchesCode(s, code) {
+			selected = true
+		}
+	}
+	for _, s := range c.Ignore {
+		if matchesCode(s, code) {
+			return false
+		}
+	}
+	return selected
+}
+
+// matchesCode accepts an exact code, a prefix ("RT1", "RT10") or "ALL".
+func matchesCode(sel, code string) bool {
+	sel = strings.ToUpper(strings.TrimSpace(sel))
+	return sel == "ALL" || strings.HasPrefix(code, sel)
+}
+
+func (c *Config) option(a *analyzers.Analyzer, name string) any {
+	if c != nil {
+		if v, ok := c.Options[a.Code][name]; ok {
+			return v
+		}
+	}
+	return a.Options[name]
+}
+
+func (c *Config) severity(a *analyzers.Analyzer) analyzers.Severity {
+	if c != nil {
+		if s, ok := c.Severity[a.Code]; ok {
+			return s
+		}
+	}
+	return a.Severity
+}

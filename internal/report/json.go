@@ -1,0 +1,82 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"path/filepath"
+
+	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// jsonFinding is SPEC §6's JSON object, field for field.
+type jsonFinding struct {
+	Path      string   `json:"path"`
+	Line      int      `json:"line"`
+	Column    int      `json:"column"`
+	EndLine   int      `json:"end_line"`
+	EndColumn int      `json:"end_column"`
+	Rule      string   `json:"rule"`
+	Name      string   `json:"name"`
+	Severity  string   `json:"severity"`
+	Message   string   `json:"message"`
+	Fix       *jsonFix `json:"fix"`
+}
+
+type jsonFix struct {
+	Applicability string     `json:"applicability"`
+	Message       string     `json:"message"`
+	Edits         []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	Path      string `json:"path"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	NewText   string `json:"new_text"`
+}
+
+// JSON writes a JSON array sorted by path, line and column (SPEC §6).
+func JSON(w io.Writer, files []File, _ Options) error {
+	lines := map[string]*source.LineIndex{}
+	for _, f := range files {
+		lines[f.Path] = f.Lines
+	}
+	out := []jsonFinding{}
+	for _, f := range sorted(files) {
+		out = append(out, jsonFinding{
+			Path: f.Path, Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
+			Rule: f.Rule, Name: f.Name, Severity: f.Severity.String(), Message: f.Message,
+			Fix: toJSONFix(f, lines[f.Path]),
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// toJSONFix renders a finding's first fix; `null` when it has none.
+func toJSONFix(f lint.Finding, idx *source.LineIndex) *jsonFix {
+	if len(f.Fixes) == 0 {
+		return nil
+	}
+	fix := f.Fixes[0]
+	jf := &jsonFix{Applicability: fix.Applicability.String(), Message: fix.Message, Edits: []jsonEdit{}}
+	for _, e := range fix.Edits {
+		jf.Edits = append(jf.Edits, toJSONEdit(f.Path, e, idx))
+	}
+	return jf
+}
+
+func toJSONEdit(path string, e analyzers.Edit, idx *source.LineIndex) jsonEdit {
+	if e.Path != "" && e.Path != path {
+		// Another file (a new worker module): positions are its own.
+		p := filepath.Join(filepath.Dir(path), e.Path)
+		return jsonEdit{Path: p, Line: 1, Column: 1, EndLine: 1, EndColumn: 1, NewText: e.NewText}
+	}
+	s, en := idx.Position(e.Start), idx.Position(e.End)
+	return jsonEdit{Path: path, Line: s.Line, Column: s.Column, EndLine: en.Line, EndColumn: en.Column, NewText: e.NewText}
+}

@@ -1,0 +1,99 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiBlue   = "\x1b[34m"
+	ansiDim    = "\x1b[2m"
+)
+
+// Text writes ruff-style findings: `path:line:col: RT101 message`, the
+// source line with a caret under the range, and a summary line.
+func Text(w io.Writer, files []File, opts Options) error {
+	lines := map[string]*source.LineIndex{}
+	for _, f := range files {
+		lines[f.Path] = f.Lines
+	}
+	paint := func(code, s string) string {
+		if !opts.Color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	all := sorted(files)
+	counts := map[analyzers.Severity]int{}
+	for _, f := range all {
+		counts[f.Severity]++
+		fmt.Fprintf(w, "%s:%d:%d: %s %s %s\n", paint(ansiBold, f.Path), f.Line, f.Column,
+			paint(severityColor(f.Severity)+ansiBold, f.Rule), paint(ansiDim, "["+f.Severity.String()+"]"), f.Message)
+		if !opts.Quiet {
+			writeExcerpt(w, f, lines[f.Path], paint)
+		}
+	}
+	if opts.Quiet {
+		return nil
+	}
+	if len(all) == 0 {
+		_, err := fmt.Fprintln(w, "All checks passed!")
+		return err
+	}
+	_, err := fmt.Fprintf(w, "Found %d %s (%d %s, %d %s, %d info).\n", len(all), plural(len(all), "problem"),
+		counts[analyzers.Error], plural(counts[analyzers.Error], "error"),
+		counts[analyzers.Warning], plural(counts[analyzers.Warning], "warning"), counts[analyzers.Info])
+	return err
+}
+
+func writeExcerpt(w io.Writer, f lint.Finding, idx *source.LineIndex, paint func(string, string) string) {
+	if idx == nil {
+		return
+	}
+	text := idx.Line(f.Line)
+	gutter := fmt.Sprintf("%d", f.Line)
+	pad := strings.Repeat(" ", len(gutter))
+	// The caret runs to the end of the range or of its first line.
+	runes := []rune(text)
+	start := min(f.Column-1, len(runes))
+	end := len(runes)
+	if f.EndLine == f.Line {
+		end = min(f.EndColumn-1, len(runes))
+	}
+	var prefix strings.Builder
+	for _, r := range runes[:start] {
+		if r == '\t' {
+			prefix.WriteByte('\t')
+		} else {
+			prefix.WriteByte(' ')
+		}
+	}
+	carets := strings.Repeat("^", max(1, end-start))
+	fmt.Fprintf(w, "%s |\n%s | %s\n%s | %s%s\n", pad, gutter, text, pad, prefix.String(), paint(severityColor(f.Severity), carets))
+}
+
+func severityColor(s analyzers.Severity) string {
+	switch s {
+	case analyzers.Error:
+		return ansiRed
+	case analyzers.Warning:
+		return ansiYellow
+	}
+	return ansiBlue
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}

@@ -1,0 +1,70 @@
+package semantic
+
+import "github.com/rtlint/rtlint/internal/source"
+
+// Owner returns the function whose context a call runs in: the function
+// that made it async or a handler (in JS/TS possibly an enclosing one), or
+// None at module level.
+func (m *Model) Owner(c *Call) int {
+	if c.Func == None {
+		return None
+	}
+	return m.Funcs[c.Func].Owner
+}
+
+// DescribeFunc names a function for messages: "async def fetch()",
+// "async function loadUser()", "route handler for app.get('/users')".
+func (m *Model) DescribeFunc(i int) string {
+	if i == None {
+		return "module top level"
+	}
+	f := m.Funcs[i]
+	name := f.Name
+	if f.Class != None && name != "" {
+		name = m.Classes[f.Class].Name + "." + name
+	}
+	py := m.Lang() == source.Python
+	var what string
+	switch {
+	case f.Async && py:
+		what = "async def"
+	case f.Async && name != "" && f.Kind == Method:
+		what = "async method"
+	case f.Async && name != "":
+		what = "async function"
+	case f.Handler != "":
+		what = f.Handler
+	case f.Async && f.Kind == Arrow:
+		what = "async arrow function"
+	case f.Async:
+		what = "async function"
+	case f.Kind == Lambda:
+		what = "lambda"
+	default:
+		what = "function"
+	}
+	switch {
+	case name != "":
+		return what + " " + name + "()"
+	case f.Route != "":
+		return what + " for " + f.Route
+	case what[0] == 'a' || what[0] == 'A':
+		return "an " + what
+	}
+	return "a " + what
+}
+
+// CallName is how messages name a call: as written, with the resolved name
+// when an alias hides it ("nap() (time.sleep)").
+func (m *Model) CallName(c *Call) string {
+	written := c.Path
+	if written == "" {
+		written = m.Text(c.Callee)
+	}
+	if c.Qualified != "" && c.Qualified != written && !isBuiltin(c.Qualified, written) {
+		return written + "() (" + c.Qualified + ")"
+	}
+	return written + "()"
+}
+
+func isBuiltin(qualified, written string) bool { return qualified == "builtins."+written }

@@ -1,0 +1,217 @@
+package semantic
+
+import (
+	"regexp"
+	"strings"
+)
+
+// binding is a name bound by an import, require() or assignment. An empty
+// qualified name is a local definition that shadows any import.
+type binding struct {
+	local, qualified string
+}
+
+var (
+	pyComment     = regexp.MustCompile(`#[^\n]*`)
+	pyFromImport  = regexp.MustCompile(`^from\s+(\S+)\s+import\s+(.*)$`)
+	ecmaImport    = regexp.MustCompile(`^import\s+(.*?)\s*from\s*['"]([^'"]+)['"]`)
+	ecmaAsPattern = regexp.MustCompile(`^(?:type\s+)?([\w$]+)(?:\s+as\s+([\w$]+))?$`)
+)
+
+// pythonImport parses `import a.b as c, d` or `from m import x as y, z`.
+func pythonImport(text string) []binding {
+	text = pyComment.ReplaceAllString(text, "")
+	text = strings.NewReplacer("\\\n", " ", "\n", " ", "(", " ", ")", " ").Replace(text)
+	text = strings.TrimSpace(text)
+	var out []binding
+	if m := pyFromImport.FindStringSubmatch(text); m != nil {
+		module := m[1]
+		for _, part := range strings.Split(m[2], ",") {
+			name, alias := splitAs(part)
+			if name == "" || name == "*" {
+				continue
+			}
+			if alias == "" {
+				alias = name
+			}
+			q := module + "." + name
+			if strings.HasSuffix(module, ".") {
+				q = module + name
+			}
+			out = append(out, binding{alias, q})
+		}
+		return out
+	}
+	rest, ok := strings.CutPrefix(text, "import")
+	if !ok {
+		return nil
+	}
+	for _, part := range strings.Split(rest, ",") {
+		name, alias := splitAs(part)
+		if name == "" {
+			continue
+		}
+		if alias != "" {
+			out = append(out, binding{alias, name})
+			continue
+		}
+		// `import os.path` binds `os`, through which `os.path.x` resolves.
+		head, _, _ := strings.Cut(name, ".")
+		out = append(out, binding{head, head})
+	}
+	return out
+}
+
+func splitAs(part string) (name, alias string) {
+	f := strings.Fields(part)
+	switch {
+	case len(f) == 1:
+		return f[0], ""
+	case len(f) == 3 && f[1] == "as":
+		return f[0], f[2]
+	}
+	return "", ""
+}
+
+// NormalizeModule maps a JS module specifier to the name catalogs use:
+// `node:fs` → `fs`.
+func NormalizeModule(spec string) string {
+	return strings.TrimPrefix(spec, "node:")
+}
+
+// ecmaImports parses an ESM import statement.
+func ecmaImports(text string) []binding {
+	text = strings.TrimSpace(text)
+	if strings.HasPrefix(text, "import type ") {
+		return nil
+	}
+	m := ecmaImport.FindStringSubmatch(strings.ReplaceAll(text, "\n", " "))
+	if m == nil {
+		return nil
+	}
+	module := NormalizeModule(m[2])
+	clause := strings.TrimSpace(m[1])
+	var out []binding
+	if i := strings.IndexByte(clause, '{'); i >= 0 {
+		j := strings.LastIndexByte(clause, '}')
+		if j < i {
+			return nil
+		}
+		for _, spec := range strings.Split(clause[i+1:j], ",") {
+			spec = strings.TrimSpace(spec)
+			if strings.HasPrefix(spec, "type ") {
+				continue
+			}
+			sm := ecmaAsPattern.FindStringSubmatch(spec)
+			if sm == nil {
+				continue
+			}
+			local := sm[1]
+			if sm[2] != "" {
+				local = sm[2]
+			}
+			if sm[1] == "default" {
+				out = append(out, binding{local, module})
+			} else {
+				out = append(out, binding{local, module + "." + sm[1]})
+			}
+		}
+		clause = clause[:i] + clause[j+1:]
+	}
+	for _, part := range strings.Split(clause, ",") {
+		part = strings.TrimSpace(part)
+		if rest, ok := strings.CutPrefix(part, "*"); ok {
+			if f := strings.Fields(rest); len(f) == 2 && f[0] == "as" {
+				out = append(out, binding{f[1], module})
+			}
+			continue
+		}
+		if part != "" && ecmaAsPattern.MatchString(part) {
+			out = append(out, binding{part, module})
+		}
+	}
+	return out
+}
+
+// destructured parses an object pattern `{ a, b: c, d = 1 }` into
+// (property, local) pairs; ok is false for any other pattern.
+func destructured(pattern string) (pairs [][2]string, ok bool) {
+	pattern = strings.TrimSpace(pattern)
+	if len(pattern) < 2 || pattern[0] != '{' || pattern[len(pattern)-1] != '}' {
+		return nil, false
+	}
+	for _, p := range splitTopLevel(pattern[1:len(pattern)-1], false) {
+		if p == "" || strings.HasPrefix(p, "...") {
+			continue
+		}
+		if i := strings.IndexByte(p, '='); i >= 0 {
+			p = strings.TrimSpace(p[:i])
+		}
+		prop, local, found := strings.Cut(p, ":")
+		prop, local = strings.TrimSpace(prop), strings.TrimSpace(local)
+		if !found {
+			local = prop
+		}
+		pairs = append(pairs, [2]string{prop, local})
+	}
+	return pairs, true
+}
+
+// params parses a parameter list text into names and type annotations.
+// It copes with Python (`*args`, `x: int = 1`) and JS/TS (`{a, b}`,
+// `@Req() req: Request`, `private readonly svc: Svc`, `x = 1`).
+func params(text string) []Param {
+	text = strings.TrimSpace(text)
+	if strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") {
+		text = text[1 : len(text)-1]
+	}
+	var out []Param
+	for _, p := range splitTopLevel(text, true) {
+		// Drop decorators like `@Req()` and TS modifiers.
+		for strings.HasPrefix(p, "@") {
+			end := strings.IndexAny(p, " (")
+			if end < 0 {
+				p = ""
+				break
+			}
+			if p[end] == '(' {
+				if close := matchParen(p, end); close >= 0 {
+					end = close + 1
+				}
+			}
+			p = strings.TrimSpace(p[end:])
+		}
+		for _, mod := range []string{"public ", "private ", "protected ", "readonly ", "override "} {
+			p = strings.TrimPrefix(p, mod)
+		}
+		p = strings.TrimLeft(p, "*.")
+		if i := strings.IndexByte(p, '='); i >= 0 && !strings.HasPrefix(p[i:], "=>") {
+			p = strings.TrimSpace(p[:i])
+		}
+		if strings.HasPrefix(p, "{") || strings.HasPrefix(p, "[") {
+			// A destructured parameter binds each of its names.
+			inner := p
+			if i := strings.LastIndexAny(p, "}]"); i >= 0 {
+				inner = p[1:i]
+			}
+			for _, q := range splitTopLevel(inner, false) {
+				_, local, found := strings.Cut(q, ":")
+				if !found {
+					local = q
+				}
+				local = strings.TrimSpace(strings.TrimLeft(strings.SplitN(local, "=", 2)[0], "."))
+				if local != "" {
+					out = append(out, Param{Name: local})
+				}
+			}
+			continue
+		}
+		name, typ, _ := strings.Cut(p, ":")
+		name = strings.TrimSuffix(strings.TrimSpace(name), "?")
+		if name == "" || name == "/" {
+			continue
+		}
+		out = append(out, Param{Name: name, Type: strings.TrimSpace(typ)})
+	}
+	return out
+}

@@ -1,0 +1,158 @@
+// Package semantic builds the per-file model every rule reads: functions,
+// loops, calls and the names they resolve to, and the context (async,
+// handler, hot) of each call. It runs ONE combined tree-sitter query per
+// file and copies what rules need into Go structs, so rules never touch the
+// tree (DESIGN.md "The semantic model").
+package semantic
+
+import (
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// Span is a half-open byte range [Start, End) in the file.
+type Span struct{ Start, End uint32 }
+
+// Contains reports whether o lies inside s.
+func (s Span) Contains(o Span) bool { return s.Start <= o.Start && o.End <= s.End }
+
+// IsZero reports whether the span is empty (absent).
+func (s Span) IsZero() bool { return s.Start == 0 && s.End == 0 }
+
+// Context is where code runs, as SPEC §2 defines it.
+type Context uint8
+
+const (
+	// Async: the body of an async function (JS/TS: also functions nested in one).
+	Async Context = 1 << iota
+	// Handler: a function that serves requests.
+	Handler
+	// Hot: handler context or a loop body.
+	Hot
+)
+
+// Has reports whether every flag in f is set.
+func (c Context) Has(f Context) bool { return c&f == f }
+
+// FuncKind tells the syntactic form of a function.
+type FuncKind uint8
+
+const (
+	Def      FuncKind = iota // Python def, JS function declaration
+	Lambda                   // Python lambda
+	Arrow                    // JS arrow function
+	FuncExpr                 // JS function expression
+	Method                   // JS class method
+)
+
+// None marks an absent index (no enclosing function, loop or class).
+const None = -1
+
+// Func is one function, method or lambda.
+type Func struct {
+	Span       Span
+	Name       string // "" when anonymous
+	Kind       FuncKind
+	Async      bool
+	Params     []Param
+	Decorators []string // decorator source text, e.g. `@app.get("/")`
+	Parent     int      // enclosing function, or None
+	Class      int      // class this function is a method of, or None
+	// Handler says why the function serves requests ("" when it does not),
+	// e.g. "route handler" or "NestJS controller method".
+	Handler string
+	// Route names the registration of an anonymous handler: `app.get('/users')`.
+	Route string
+	// Startup marks JS callbacks that run once or must stay synchronous
+	// (`app.listen(…, cb)`, `process.on('exit', cb)`): they reset context.
+	Startup bool
+	// Context is the context of the function's body.
+	Context Context
+	// Owner is the function whose own async-ness or handler-ness gives this
+	// body its context (itself, or an enclosing one in JS/TS).
+	Owner int
+}
+
+// Param is one declared parameter.
+type Param struct{ Name, Type string }
+
+// Class is a class declaration.
+type Class struct {
+	Span  Span
+	Name  string
+	Bases string // Python superclass list / JS heritage text
+	Func  int    // enclosing function, or None
+}
+
+// Loop is a loop statement or a comprehension.
+type Loop struct {
+	Span   Span
+	Header Span // iterable or condition; zero when absent
+	Func   int  // enclosing function, or None
+	Parent int  // enclosing loop in the same function, or None
+	// Context includes Hot; it is the context of the loop's body.
+	Context Context
+}
+
+// Call is a call (or JS `new`) expression.
+type Call struct {
+	Span   Span
+	Callee Span
+	Args   Span // the argument list including parentheses; zero for `new X`
+	// Path is the callee as a name chain with arguments elided,
+	// e.g. "db.prepare().get"; "" when the callee is not a name chain.
+	Path string
+	// Qualified is Path with its head resolved through imports and bindings,
+	// e.g. "better-sqlite3().prepare().get"; "" when unresolved.
+	Qualified string
+	New       bool
+	Awaited   bool
+	Func      int // innermost enclosing function, or None
+	Loop      int // innermost enclosing loop in the same function scope, or None
+	Context   Context
+}
+
+// Import is one name an import statement or require() binds.
+type Import struct {
+	Span      Span
+	Local     string
+	Qualified string
+	Func      int
+}
+
+// Model is the semantic model of one file.
+type Model struct {
+	File    *source.File
+	Funcs   []Func
+	Classes []Class
+	Loops   []Loop
+	Calls   []Call
+	Imports []Import
+
+	refs map[scopedName][]ref // scope (function or None) and name → its bindings
+}
+
+// Text returns the source text of a span.
+func (m *Model) Text(s Span) string { return string(m.File.Src[s.Start:s.End]) }
+
+// Lang is the file's language.
+func (m *Model) Lang() source.Language { return m.File.Language }
+
+// Resolve returns the qualified name a name chain (as in Call.Path) refers
+// to from inside function fn (None for module level), or "".
+func (m *Model) Resolve(path string, fn int) string {
+	return m.resolveChain(parseChain(path), fn)
+}
+
+// ImportsModule reports whether the file imports a module equal to or under
+// one of the given prefixes ("fastapi" matches "fastapi.responses").
+func (m *Model) ImportsModule(prefixes ...string) bool {
+	for _, imp := range m.Imports {
+		for _, p := range prefixes {
+			q := imp.Qualified
+			if q == p || (len(q) > len(p) && q[:len(p)] == p && (q[len(p)] == '.' || q[len(p)] == '/')) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,182 @@
+package semantic
+
+import (
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// ref is one way a name got bound in a scope.
+type ref struct {
+	fixed string // an import's qualified name, "" for a shadowing definition
+	value chain  // an assignment's value, resolved lazily in scope
+	scope int
+}
+
+// bind records every name each scope defines: imports and require()s,
+// assignments, function and class names, parameters.
+func (b *builder) bind() {
+	m := b.m
+	refs := map[scopedName][]ref{}
+	put := func(scope int, name string, r ref) {
+		if name == "" {
+			return
+		}
+		k := scopedName{scope, name}
+		refs[k] = append(refs[k], r)
+	}
+	py := m.Lang() == source.Python
+	for _, bd := range b.bindings {
+		if bd.name.IsZero() { // an import statement
+			text := m.Text(bd.span)
+			var bs []binding
+			if py {
+				bs = pythonImport(text)
+			} else {
+				bs = ecmaImports(text)
+			}
+			for _, x := range bs {
+				put(bd.scope, x.local, ref{fixed: x.qualified})
+				m.Imports = append(m.Imports, Import{Span: bd.span, Local: x.local, Qualified: x.qualified, Func: bd.scope})
+			}
+			continue
+		}
+		name, value := m.Text(bd.name), parseChain(m.Text(bd.value))
+		if pairs, ok := destructured(name); ok {
+			for _, p := range pairs {
+				if value == nil {
+					put(bd.scope, p[1], ref{})
+					continue
+				}
+				v := append(append(chain{}, value...), segment{name: p[0]})
+				put(bd.scope, p[1], ref{value: v, scope: bd.scope})
+				b.recordRequire(bd, p[1], v)
+			}
+			continue
+		}
+		put(bd.scope, name, ref{value: value, scope: bd.scope})
+		b.recordRequire(bd, name, value)
+	}
+	for i, f := range m.Funcs {
+		if f.Name != "" && f.Kind == Def {
+			put(f.Parent, f.Name, ref{})
+		}
+		if f.Kind == FuncExpr && f.Name != "" {
+			put(i, f.Name, ref{})
+		}
+		for _, p := range f.Params {
+			put(i, p.Name, ref{})
+		}
+	}
+	for _, c := range m.Classes {
+		put(c.Func, c.Name, ref{})
+	}
+	m.refs = refs
+}
+
+// recordRequire lists `const x = require('m')` (and `await import('m')`)
+// among the imports, so ImportsModule sees CommonJS modules too.
+func (b *builder) recordRequire(bd rawBinding, local string, value chain) {
+	if len(value) > 0 && value[0].module != "" {
+		q := b.m.resolveChain(value, bd.scope)
+		b.m.Imports = append(b.m.Imports, Import{Span: bd.span, Local: local, Qualified: q, Func: bd.scope})
+	}
+}
+
+// resolveCalls computes every call's qualified callee.
+func (b *builder) resolveCalls() {
+	m := b.m
+	for i := range m.Calls {
+		c := &m.Calls[i]
+		if c.Path != "" {
+			c.Qualified = m.resolveChain(parseChain(m.Text(c.Callee)), c.Func)
+		}
+	}
+}
+
+// maxResolveDepth bounds alias chains (`a = b; b = a`).
+const maxResolveDepth = 8
+
+func (m *Model) resolveChain(c chain, scope int) string {
+	return m.resolveDepth(c, scope, 0)
+}
+
+func (m *Model) resolveDepth(c chain, scope, depth int) string {
+	if len(c) == 0 || depth > maxResolveDepth {
+		return ""
+	}
+	head := c[0]
+	var q string
+	switch {
+	case head.module != "":
+		q = head.module
+		if m.Lang().IsECMA() {
+			q = NormalizeModule(q)
+		}
+	default:
+		var ok bool
+		q, ok = m.lookup(head.name, scope, depth)
+		if !ok {
+			q = m.global(head.name)
+		}
+		if q == "" {
+			return ""
+		}
+		if head.call {
+			q += "()"
+		}
+	}
+	rest := c[1:].String()
+	if rest == "" {
+		return q
+	}
+	return q + "." + rest
+}
+
+// lookup finds the binding of a name visible from scope, walking out
+// through enclosing functions. ok is false when no scope binds the name.
+func (m *Model) lookup(name string, scope, depth int) (q string, ok bool) {
+	for s := scope; ; s = m.Funcs[s].Parent {
+		if refs, found := m.refs[scopedName{s, name}]; found {
+			return m.combine(refs, depth), true
+		}
+		if s == None {
+			return "", false
+		}
+	}
+}
+
+// combine merges the bindings of one name in one scope. Precision first:
+// a shadowing definition or disagreeing assignments leave it unresolved.
+func (m *Model) combine(refs []ref, depth int) string {
+	q := ""
+	for i, r := range refs {
+		v := r.fixed
+		if r.value != nil {
+			v = m.resolveDepth(r.value, r.scope, depth+1)
+		}
+		if v == "" || (i > 0 && v != q) {
+			return ""
+		}
+		q = v
+	}
+	return q
+}
+
+// global resolves a name no scope binds: Python builtins, JS globals.
+func (m *Model) global(name string) string {
+	if m.Lang() == source.Python {
+		return "builtins." + name
+	}
+	if ecmaGlobals[name] {
+		return name
+	}
+	return ""
+}
+
+// ecmaGlobals are the JS/TS globals rules refer to; any other unbound name
+// stays unresolved rather than being mistaken for a module.
+var ecmaGlobals = map[string]bool{
+	"Atomics": true, "XMLHttpRequest": true, "Date": true, "performance": true,
+	"process": true, "JSON": true, "Math": true, "Buffer": true, "globalThis": true,
+	"require": true, "setTimeout": true, "setInterval": true, "setImmediate": true,
+	"structuredClone": true, "fetch": true, "crypto": true, "console": true,
+}

@@ -1,0 +1,80 @@
+package source
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"sync"
+	"unicode/utf8"
+
+	sitter "github.com/smacker/go-tree-sitter"
+)
+
+// MaxFileSize bounds the files rtlint parses. Bigger inputs are almost
+// always generated or vendored code, and tree-sitter's memory grows with them.
+const MaxFileSize = 10 << 20
+
+// File is one parsed source file. It is immutable once built and may be
+// shared by every analyzer of a run.
+type File struct {
+	Path     string
+	Language Language
+	Src      []byte
+	Tree     *sitter.Tree
+	Lines    *LineIndex
+}
+
+// Text returns the source between two byte offsets.
+func (f *File) Text(start, end uint32) string { return string(f.Src[start:end]) }
+
+// Check reports why src cannot be linted as source text: too large, binary
+// or not UTF-8. The error never names the path; callers add it.
+func Check(src []byte) error {
+	if len(src) > MaxFileSize {
+		return fmt.Errorf("file too large (%.1f MB; the limit is %d MB)", float64(len(src))/(1<<20), MaxFileSize>>20)
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return fmt.Errorf("binary file (NUL byte at offset %d)", i)
+	}
+	if !utf8.Valid(src) {
+		return fmt.Errorf("invalid UTF-8 at byte offset %d", firstInvalidUTF8(src))
+	}
+	return nil
+}
+
+func firstInvalidUTF8(src []byte) int {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// parsers keeps one reusable parser per language per goroutine that asks:
+// sync.Pool hands each worker its own, so parsers are never shared.
+var parsers [len(languageNames)]sync.Pool
+
+// Parse checks src and parses it as lang. A syntax error is not an error:
+// tree-sitter recovers and the tree carries ERROR nodes.
+func Parse(ctx context.Context, path string, lang Language, src []byte) (*File, error) {
+	if lang == Unknown {
+		return nil, fmt.Errorf("unsupported file type (expected .py, .pyi, .js, .mjs, .cjs, .jsx, .ts, .mts, .cts or .tsx)")
+	}
+	if err := Check(src); err != nil {
+		return nil, err
+	}
+	p, _ := parsers[lang].Get().(*sitter.Parser)
+	if p == nil {
+		p = sitter.NewParser()
+		p.SetLanguage(lang.Grammar())
+	}
+	tree, err := p.ParseCtx(ctx, nil, src)
+	parsers[lang].Put(p)
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	return &File{Path: path, Language: lang, Src: src, Tree: tree, Lines: NewLineIndex(src)}, nil
+}

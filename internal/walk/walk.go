@@ -1,0 +1,168 @@
+// Package walk finds the files to lint under the paths a user gives,
+// honouring .gitignore files and the default excludes (SPEC §5). A path
+// that cannot be read is an error for that path only; the walk goes on.
+package walk
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	gitignore "github.com/sabhiram/go-gitignore"
+
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// DefaultExcludes are directory names never descended into.
+var DefaultExcludes = []string{"node_modules", ".venv", "venv", "dist", "build", ".git", "__pycache__"}
+
+// Error is a path that could not be walked or read.
+type Error struct {
+	Path string
+	Err  error
+}
+
+func (e *Error) Error() string { return e.Path + ": " + Reason(e.Err) }
+
+// Reason renders an error's cause without repeating the path, e.g.
+// "permission denied", "no such file or directory".
+func Reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Options tunes a walk.
+type Options struct {
+	// Exclude holds extra glob patterns (matched against the base name and
+	// the slash path) that skip files and directories.
+	Exclude []string
+}
+
+// Files returns the lintable files under roots, sorted and de-duplicated,
+// and one error per path that could not be walked. An explicitly named
+// file is linted even when a .gitignore would skip it.
+func Files(roots []string, opts Options) ([]string, []*Error) {
+	var files []string
+	var errs []*Error
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	for _, root := range roots {
+		info, err := os.Stat(root)
+		if err != nil {
+			errs = append(errs, &Error{root, err})
+			continue
+		}
+		if !info.IsDir() {
+			if source.LanguageOf(root) == source.Unknown {
+				errs = append(errs, &Error{root, errors.New("unsupported file type (expected .py, .pyi, .js, .mjs, .cjs, .jsx, .ts, .mts, .cts or .tsx)")})
+				continue
+			}
+			add(root)
+			continue
+		}
+		w := walker{opts: opts, root: root}
+		w.walk(add, &errs)
+	}
+	sort.Strings(files)
+	return files, errs
+}
+
+type ignoreFile struct {
+	dir     string
+	matcher *gitignore.GitIgnore
+}
+
+type walker struct {
+	opts    Options
+	root    string
+	ignores []ignoreFile // stack of .gitignore files from the root down
+}
+
+func (w *walker) walk(add func(string), errs *[]*Error) {
+	_ = filepath.WalkDir(w.root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			*errs = append(*errs, &Error{p, err})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		// Leave .gitignore scopes the walk has moved out of.
+		for len(w.ignores) > 0 && !within(p, w.ignores[len(w.ignores)-1].dir) {
+			w.ignores = w.ignores[:len(w.ignores)-1]
+		}
+		if d.IsDir() {
+			if p != w.root && (w.excluded(p, d.Name()) || w.ignored(p, true)) {
+				return fs.SkipDir
+			}
+			if m, err := gitignore.CompileIgnoreFile(filepath.Join(p, ".gitignore")); err == nil {
+				w.ignores = append(w.ignores, ignoreFile{p, m})
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				*errs = append(*errs, &Error{filepath.Join(p, ".gitignore"), err})
+			}
+			return nil
+		}
+		if source.LanguageOf(p) == source.Unknown || w.excluded(p, d.Name()) || w.ignored(p, false) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Follow symlinks to files, never to directories (no loops).
+			if info, err := os.Stat(p); err == nil && info.IsDir() {
+				return nil
+			}
+		}
+		add(p)
+		return nil
+	})
+}
+
+func within(p, dir string) bool {
+	return p == dir || strings.HasPrefix(p, dir+string(filepath.Separator)) || dir == "."
+}
+
+func (w *walker) excluded(p, name string) bool {
+	for _, x := range DefaultExcludes {
+		if name == x {
+			return true
+		}
+	}
+	slash := filepath.ToSlash(p)
+	for _, g := range w.opts.Exclude {
+		if ok, _ := path.Match(g, name); ok {
+			return true
+		}
+		if ok, _ := path.Match(g, slash); ok {
+			return true
+		}
+		if strings.HasSuffix(g, "/**") && (strings.HasPrefix(slash+"/", strings.TrimSuffix(g, "**")) || strings.Contains(slash+"/", "/"+strings.TrimSuffix(g, "**"))) {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *walker) ignored(p string, dir bool) bool {
+	for _, ig := range w.ignores {
+		rel, err := filepath.Rel(ig.dir, p)
+		if err != nil {
+			continue
+		}
+		rel = filepath.ToSlash(rel)
+		if ig.matcher.MatchesPath(rel) || (dir && ig.matcher.MatchesPath(rel+"/")) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,2 @@
+; import { readFileSync as rf } from 'node:fs'
+(import_statement) @import

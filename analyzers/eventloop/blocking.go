@@ -29,9 +29,14 @@ func reportBlocking(p *analyzers.Pass, cat *apis.Catalog) {
 }
 
 // reportBlockingWith is reportBlocking with the cure computed per call.
+//
+// A chain of blocking calls (`db.prepare(sql).get(id)`) is reported once,
+// at its innermost call: the first one that blocks.
 func reportBlockingWith(p *analyzers.Pass, cat *apis.Catalog, use func(*semantic.Call, *apis.Entry) string) {
 	m := p.Model
 	fam := apis.FamilyOf(m.Lang())
+	var hits []*semantic.Call
+	var uses []string
 	for i := range m.Calls {
 		c := &m.Calls[i]
 		if c.Awaited || !OnEventLoop(m, c) {
@@ -44,10 +49,25 @@ func reportBlockingWith(p *analyzers.Pass, cat *apis.Catalog, use func(*semantic
 			if e.When != nil && !e.When(m, c) {
 				continue
 			}
-			reportCall(p, c, use(c, e))
+			hits, uses = append(hits, c), append(uses, use(c, e))
 			break
 		}
 	}
+	for i, c := range hits {
+		if !chainsAnother(c, hits) {
+			reportCall(p, c, uses[i])
+		}
+	}
+}
+
+// chainsAnother reports whether c's callee contains another flagged call.
+func chainsAnother(c *semantic.Call, hits []*semantic.Call) bool {
+	for _, o := range hits {
+		if o != c && c.Callee.Contains(o.Span) {
+			return true
+		}
+	}
+	return false
 }
 
 // reportCall reports one blocking call with SPEC's message shape:

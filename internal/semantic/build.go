@@ -63,9 +63,8 @@ func (b *builder) collect(mt *match) {
 	switch mt.kind {
 	case kFunction:
 		fn := Func{Span: mt.main, Parent: None, Class: None, Owner: None}
-		if mt.variant == vLambda {
-			fn.Kind = Lambda
-		} else if !mt.parts[fName].IsZero() {
+		fn.Kind = funcKinds[mt.variant]
+		if !mt.parts[fName].IsZero() {
 			fn.Name = m.Text(mt.parts[fName])
 		}
 		if !mt.parts[fParams].IsZero() {
@@ -109,6 +108,9 @@ func (b *builder) collect(mt *match) {
 func (b *builder) add(k kind, s Span, index int) {
 	b.items = append(b.items, item{span: s, kind: k, index: index, parent: None})
 }
+
+// funcKinds maps a function capture's variant to its kind.
+var funcKinds = map[variant]FuncKind{vPlain: Def, vLambda: Lambda, vArrow: Arrow, vExpression: FuncExpr, vMethod: Method}
 
 // isLeaf reports whether an item can never contain another.
 func isLeaf(k kind) bool { return k == kImport || k == kBinding }

@@ -46,6 +46,9 @@ type variant uint8
 const (
 	vPlain variant = iota
 	vLambda
+	vArrow
+	vExpression
+	vMethod
 	vNew
 )
 
@@ -65,7 +68,9 @@ var fieldNames = map[string]field{
 	"args": fArgs, "value": fValue, "header": fHeader,
 }
 
-var variantNames = map[string]variant{"lambda": vLambda, "new": vNew}
+var variantNames = map[string]variant{
+	"lambda": vLambda, "arrow": vArrow, "expression": vExpression, "method": vMethod, "new": vNew,
+}
 
 // compiled is a language's combined query and its capture table.
 type compiled struct {

@@ -10,20 +10,20 @@
 
 ; const f = function (req, res) {}
 (function_expression
-  parameters: (formal_parameters) @function.params) @function
+  parameters: (formal_parameters) @function.params) @function.expression
 
 ; async (req, res) => {}
 (arrow_function
-  parameters: (formal_parameters) @function.params) @function
+  parameters: (formal_parameters) @function.params) @function.arrow
 
 ; req => {}
 (arrow_function
-  parameter: (identifier) @function.params) @function
+  parameter: (identifier) @function.params) @function.arrow
 
 ; class C { async find(@Param() id) {} }
 (method_definition
   name: (_) @function.name
-  parameters: (formal_parameters) @function.params) @function
+  parameters: (formal_parameters) @function.params) @function.method
 
 ; class UsersController {}
 (class_declaration

@@ -107,10 +107,14 @@ func (w *walker) walk(add func(string), errs *[]*Error) {
 			if p != w.root && (w.excluded(p, d.Name()) || w.ignored(p, true)) {
 				return fs.SkipDir
 			}
-			if m, err := gitignore.CompileIgnoreFile(filepath.Join(p, ".gitignore")); err == nil {
+			gi := filepath.Join(p, ".gitignore")
+			if m, err := gitignore.CompileIgnoreFile(gi); err == nil {
 				w.ignores = append(w.ignores, ignoreFile{p, m})
-			} else if !errors.Is(err, fs.ErrNotExist) {
-				*errs = append(*errs, &Error{filepath.Join(p, ".gitignore"), err})
+			} else if _, serr := os.Lstat(gi); serr == nil && !errors.Is(err, fs.ErrNotExist) {
+				// Only a .gitignore that exists but cannot be read is its
+				// own error; when the directory itself cannot be read,
+				// WalkDir reports the directory, once.
+				*errs = append(*errs, &Error{gi, err})
 			}
 			return nil
 		}

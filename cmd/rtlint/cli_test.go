@@ -1,0 +1,1014 @@
+//go:build unix
+
+package main
+
+// End-to-end tests: TestMain builds the real rtlint binary once and every
+// test runs it as a subprocess, checking exit codes, stdout and stderr as a
+// user or a script would see them (SPEC §6).
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"unsafe"
+)
+
+// rtlintBin is the binary TestMain built.
+var rtlintBin string
+
+func TestMain(m *testing.M) { os.Exit(testMain(m)) }
+
+func testMain(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "rtlint-cli-bin-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "cli_test:", err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	// Other users (nobody, in the permission tests run as root) must be
+	// able to reach and execute the binary.
+	if err := os.Chmod(dir, 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, "cli_test:", err)
+		return 1
+	}
+	bin := filepath.Join(dir, "rtlint")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "cli_test: go build: %v\n%s", err, out)
+		return 1
+	}
+	if err := os.Chmod(bin, 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, "cli_test:", err)
+		return 1
+	}
+	rtlintBin = bin
+	return m.Run()
+}
+
+// ---- helpers ----
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+type runOpts struct {
+	dir      string   // working directory
+	stdin    string   // standard input
+	env      []string // extra environment
+	asNobody bool     // run as uid/gid 65534 (used when the tests run as root)
+}
+
+// baseEnv is the test's environment without variables that change
+// rtlint's output.
+func baseEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "NO_COLOR=") {
+			env = append(env, kv)
+		}
+	}
+	return env
+}
+
+func command(o runOpts, args ...string) *exec.Cmd {
+	cmd := exec.Command(rtlintBin, args...)
+	cmd.Dir = o.dir
+	cmd.Env = append(baseEnv(), o.env...)
+	cmd.Stdin = strings.NewReader(o.stdin)
+	if o.asNobody {
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	}
+	return cmd
+}
+
+func rtlint(t *testing.T, o runOpts, args ...string) result {
+	t.Helper()
+	cmd := command(o, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	res := result{stdout: stdout.String(), stderr: stderr.String()}
+	var exitErr *exec.ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &exitErr):
+		res.code = exitErr.ExitCode()
+	default:
+		t.Fatalf("running rtlint %q: %v", args, err)
+	}
+	return res
+}
+
+// inDir runs rtlint in dir.
+func inDir(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	return rtlint(t, runOpts{dir: dir}, args...)
+}
+
+func (r result) String() string {
+	return fmt.Sprintf("exit %d\n--- stdout:\n%s--- stderr:\n%s", r.code, r.stdout, r.stderr)
+}
+
+func wantCode(t *testing.T, r result, code int) {
+	t.Helper()
+	if r.code != code {
+		t.Fatalf("exit code = %d, want %d\n%s", r.code, code, r)
+	}
+}
+
+// newDir makes a temporary directory others can read and enter (t.TempDir
+// is 0700, which user nobody cannot enter), removed at the end of the
+// test even when a test left unreadable entries in it.
+func newDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "rtlint-cli-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				_ = os.Chmod(p, 0o755) // before WalkDir reads it
+			}
+			return nil
+		})
+		if err := os.RemoveAll(dir); err != nil {
+			t.Errorf("cleanup: %v", err)
+		}
+	})
+	return dir
+}
+
+// write creates dir/rel (and its parents) readable by everyone.
+func write(t *testing.T, dir, rel, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The umask may have removed bits others need.
+	for d := filepath.Dir(p); len(d) > len(dir); d = filepath.Dir(d) {
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chmod(p, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// nonEmptyLines splits output into lines, dropping the final newline.
+func nonEmptyLines(s string) []string {
+	s = strings.TrimRight(s, "\n")
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+// Python fixtures.
+const (
+	// goodPy has one RT101 finding at 4:5.
+	goodPy = "import time\n\nasync def handler():\n    time.sleep(1)\n"
+	// goodFinding is the start of goodPy's finding line in text output.
+	goodFinding = "good.py:4:5: RT101 [error] time.sleep() blocks the event loop in async def handler(); use await asyncio.sleep()\n"
+
+	// mixedPy has an RT101 (6:5) and an RT102 (7:12) finding.
+	mixedPy = "import time\nimport requests\n\n\nasync def handler():\n    time.sleep(1)\n    return requests.get(\"https://example.com\")\n"
+
+	// warnPy has only a warning: RT105 at 5:12.
+	warnPy = "import hashlib\n\n\nasync def derive(pw):\n    return hashlib.pbkdf2_hmac(\"sha256\", pw, b\"salt\", 100000)\n"
+
+	cleanPy = "import time\n\n\ndef handler():\n    time.sleep(1)\n    return 1\n"
+)
+
+// ---- 1. bad input ----
+
+// canRead reports whether this process can read the file or list the
+// directory at p.
+func canRead(p string) bool {
+	if _, err := os.ReadDir(p); err == nil {
+		return true
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	_, err = f.Read(make([]byte, 1))
+	return err == nil || err == io.EOF
+}
+
+// TestBadInput checks SPEC §6: a file or directory that cannot be read or
+// decoded is one stderr line naming it with the reason, the other files'
+// findings are still printed, and the exit code is 2.
+func TestBadInput(t *testing.T) {
+	asNobody := os.Geteuid() == 0
+
+	tests := []struct {
+		name string
+		// setup creates the bad entry in dir and returns its path as
+		// named on the command line and in messages.
+		setup func(t *testing.T, dir string) string
+		// reason is the exact text after "rtlint: PATH: ", or its prefix
+		// when prefix is set.
+		reason string
+		prefix bool
+		// needsPerm: the case relies on file permissions, so as root the
+		// binary runs as nobody.
+		needsPerm bool
+		// walkToo: the bad entry is also found by walking the directory
+		// (a missing path cannot be).
+		walkToo bool
+	}{
+		{
+			name:   "missing path",
+			setup:  func(t *testing.T, dir string) string { return "missing.py" },
+			reason: "no such file or directory",
+		},
+		{
+			name: "unreadable file",
+			setup: func(t *testing.T, dir string) string {
+				p := write(t, dir, "secret.py", "x = 1\n")
+				if err := os.Chmod(p, 0); err != nil {
+					t.Fatal(err)
+				}
+				return "secret.py"
+			},
+			reason:    "permission denied",
+			needsPerm: true,
+			walkToo:   true,
+		},
+		{
+			name: "invalid UTF-8",
+			setup: func(t *testing.T, dir string) string {
+				write(t, dir, "latin1.py", "x = 'caf\xe9'\n")
+				return "latin1.py"
+			},
+			reason:  "invalid UTF-8 at byte offset 8",
+			walkToo: true,
+		},
+		{
+			name: "binary file",
+			setup: func(t *testing.T, dir string) string {
+				write(t, dir, "x.py", "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00")
+				return "x.py"
+			},
+			reason:  "binary file (NUL byte at offset 7)",
+			walkToo: true,
+		},
+		{
+			name: "file too large",
+			setup: func(t *testing.T, dir string) string {
+				line := "x = 1  # padding padding padding padding padding padding padding\n"
+				write(t, dir, "huge.py", strings.Repeat(line, 20<<20/len(line)+1))
+				return "huge.py"
+			},
+			reason:  "file too large",
+			prefix:  true,
+			walkToo: true,
+		},
+		{
+			name: "symlink loop",
+			setup: func(t *testing.T, dir string) string {
+				if err := os.Symlink("loop.py", filepath.Join(dir, "loop.py")); err != nil {
+					t.Fatal(err)
+				}
+				return "loop.py"
+			},
+			reason:  "too many levels of symbolic links",
+			walkToo: true,
+		},
+		{
+			name: "unreadable directory",
+			setup: func(t *testing.T, dir string) string {
+				write(t, dir, "locked/inner.py", goodPy)
+				if err := os.Chmod(filepath.Join(dir, "locked"), 0); err != nil {
+					t.Fatal(err)
+				}
+				return "locked"
+			},
+			reason:    "permission denied",
+			needsPerm: true,
+			walkToo:   true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := newDir(t)
+			write(t, dir, "good.py", goodPy)
+			bad := tt.setup(t, dir)
+			opts := runOpts{dir: dir}
+			if tt.needsPerm {
+				if asNobody {
+					opts.asNobody = true
+				} else if canRead(filepath.Join(dir, bad)) {
+					t.Fatalf("chmod 000 does not stop this process (uid %d) from reading %s", os.Geteuid(), bad)
+				}
+			}
+			variants := [][]string{{"good.py", bad}}
+			if tt.walkToo {
+				variants = append(variants, []string{"."})
+			}
+			for _, args := range variants {
+				r := rtlint(t, opts, args...)
+				if r.code != 2 {
+					t.Errorf("rtlint %s: exit code = %d, want 2\n%s", strings.Join(args, " "), r.code, r)
+				}
+				errLines := nonEmptyLines(r.stderr)
+				wantPrefix := "rtlint: " + bad + ": "
+				if len(errLines) != 1 {
+					t.Errorf("rtlint %s: want exactly one stderr line naming %s, got %d\n%s", strings.Join(args, " "), bad, len(errLines), r)
+				} else if line := errLines[0]; !strings.HasPrefix(line, wantPrefix) ||
+					(tt.prefix && !strings.HasPrefix(line, wantPrefix+tt.reason)) ||
+					(!tt.prefix && line != wantPrefix+tt.reason) {
+					t.Errorf("rtlint %s: stderr line = %q, want %q%s", strings.Join(args, " "), line, wantPrefix+tt.reason, map[bool]string{true: "...", false: ""}[tt.prefix])
+				}
+				if !strings.HasPrefix(r.stdout, goodFinding) {
+					t.Errorf("rtlint %s: stdout does not start with good.py's finding %q\n%s", strings.Join(args, " "), goodFinding, r)
+				}
+				if !strings.Contains(r.stdout, "Found 1 problem ") {
+					t.Errorf("rtlint %s: stdout lacks the summary for good.py's one finding\n%s", strings.Join(args, " "), r)
+				}
+			}
+		})
+	}
+}
+
+// TestFileTooLargeMessage pins the size in the message of a 20 MB file.
+func TestFileTooLargeMessage(t *testing.T) {
+	dir := newDir(t)
+	write(t, dir, "big.py", strings.Repeat("#", 20<<20)+"\n")
+	r := inDir(t, dir, "big.py")
+	wantCode(t, r, 2)
+	if want := "rtlint: big.py: file too large (20.0 MB; the limit is 10 MB)\n"; r.stderr != want {
+		t.Errorf("stderr = %q, want %q", r.stderr, want)
+	}
+	if r.stdout != "All checks passed!\n" {
+		t.Errorf("stdout = %q, want only the clean summary", r.stdout)
+	}
+}
+
+// TestUnsupportedFile: an explicitly named file of unknown type is an error
+// for that path only.
+func TestUnsupportedFile(t *testing.T) {
+	dir := newDir(t)
+	write(t, dir, "good.py", goodPy)
+	write(t, dir, "notes.txt", "hello\n")
+	r := inDir(t, dir, "good.py", "notes.txt")
+	wantCode(t, r, 2)
+	if lines := nonEmptyLines(r.stderr); len(lines) != 1 || !strings.HasPrefix(lines[0], "rtlint: notes.txt: unsupported file type") {
+		t.Errorf("stderr = %q, want one unsupported-file-type line for notes.txt", r.stderr)
+	}
+	if !strings.HasPrefix(r.stdout, goodFinding) {
+		t.Errorf("good.py's finding missing\n%s", r)
+	}
+}
+
+// ---- 2. JSON output ----
+
+var jsonKeys = []string{"path", "line", "column", "end_line", "end_column", "rule", "name", "severity", "message", "fix"}
+
+// objectKeys returns the keys of each object of a JSON array, in the order
+// they appear in the text.
+func objectKeys(t *testing.T, data string) [][]string {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(data))
+	tok := func() json.Token {
+		tk, err := dec.Token()
+		if err != nil {
+			t.Fatalf("reading JSON: %v\n%s", err, data)
+		}
+		return tk
+	}
+	if d, ok := tok().(json.Delim); !ok || d != '[' {
+		t.Fatalf("output is not a JSON array:\n%s", data)
+	}
+	var all [][]string
+	for dec.More() {
+		if d, ok := tok().(json.Delim); !ok || d != '{' {
+			t.Fatalf("array element is not an object:\n%s", data)
+		}
+		var keys []string
+		for dec.More() {
+			keys = append(keys, tok().(string))
+			var v json.RawMessage
+			if err := dec.Decode(&v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tok() // '}'
+		all = append(all, keys)
+	}
+	tok() // ']'
+	if _, err := dec.Token(); err != io.EOF {
+		t.Fatalf("trailing data after the JSON array:\n%s", data)
+	}
+	return all
+}
+
+type jsonDiag struct {
+	Path      string          `json:"path"`
+	Line      int             `json:"line"`
+	Column    int             `json:"column"`
+	EndLine   int             `json:"end_line"`
+	EndColumn int             `json:"end_column"`
+	Rule      string          `json:"rule"`
+	Name      string          `json:"name"`
+	Severity  string          `json:"severity"`
+	Message   string          `json:"message"`
+	Fix       json.RawMessage `json:"fix"`
+}
+
+func decodeDiags(t *testing.T, data string) []jsonDiag {
+	t.Helper()
+	var diags []jsonDiag
+	dec := json.NewDecoder(strings.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&diags); err != nil {
+		t.Fatalf("decoding JSON output: %v\n%s", err, data)
+	}
+	return diags
+}
+
+func TestJSONOutput(t *testing.T) {
+	dir := newDir(t)
+	// "é" is one code point but two bytes: time.sleep starts at code
+	// point column 14 (byte column 15).
+	write(t, dir, "a_unicode.py", "import time\n\n\nasync def handler():\n    x = \"é\"; time.sleep(1)\n")
+	write(t, dir, "b_mixed.py", mixedPy)
+	write(t, dir, "c_same_line.py", "import time\n\n\nasync def handler():\n    time.sleep(1); time.sleep(2)\n    time.sleep(3)\n")
+	write(t, dir, "sub/d_warn.py", warnPy)
+	write(t, dir, "e.ts", "import { readFileSync } from \"fs\";\n\nexport async function load(p: string): Promise<string> {\n  return readFileSync(p, \"utf8\");\n}\n")
+	write(t, dir, "clean.py", cleanPy)
+
+	r := inDir(t, dir, "--format", "json", ".")
+	wantCode(t, r, 1)
+	if r.stderr != "" {
+		t.Errorf("stderr = %q, want empty", r.stderr)
+	}
+	keys := objectKeys(t, r.stdout)
+	for i, k := range keys {
+		if !reflect.DeepEqual(k, jsonKeys) {
+			t.Errorf("object %d has keys %q, want exactly %q", i, k, jsonKeys)
+		}
+	}
+	diags := decodeDiags(t, r.stdout)
+
+	type pos struct {
+		path         string
+		line, column int
+		rule         string
+	}
+	var got []pos
+	for _, d := range diags {
+		got = append(got, pos{d.Path, d.Line, d.Column, d.Rule})
+		if string(d.Fix) != "null" {
+			t.Errorf("%s:%d:%d %s: fix = %s, want null", d.Path, d.Line, d.Column, d.Rule, d.Fix)
+		}
+	}
+	want := []pos{
+		{"a_unicode.py", 5, 14, "RT101"},
+		{"b_mixed.py", 6, 5, "RT101"},
+		{"b_mixed.py", 7, 12, "RT102"},
+		{"c_same_line.py", 5, 5, "RT101"},
+		{"c_same_line.py", 5, 20, "RT101"},
+		{"c_same_line.py", 6, 5, "RT101"},
+		{"e.ts", 4, 10, "RT103"},
+		{"sub/d_warn.py", 5, 12, "RT105"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("findings (path, line, column, rule) in output order:\n got %v\nwant %v", got, want)
+	}
+
+	wantFirst := jsonDiag{
+		Path: "a_unicode.py", Line: 5, Column: 14, EndLine: 5, EndColumn: 27,
+		Rule: "RT101", Name: "blocking-sleep", Severity: "error",
+		Message: "time.sleep() blocks the event loop in async def handler(); use await asyncio.sleep()",
+		Fix:     json.RawMessage("null"),
+	}
+	if len(diags) == 0 || !reflect.DeepEqual(diags[0], wantFirst) {
+		t.Errorf("first finding:\n got %+v\nwant %+v", diags, wantFirst)
+	}
+	if len(diags) == len(want) && diags[len(diags)-1].Severity != "warning" {
+		t.Errorf("RT105 severity = %q, want warning", diags[len(diags)-1].Severity)
+	}
+	// The raw text says null, not an omitted field.
+	if !strings.Contains(r.stdout, `"fix": null`) {
+		t.Errorf("output has no literal \"fix\": null:\n%s", r.stdout)
+	}
+}
+
+func TestJSONEmpty(t *testing.T) {
+	dir := newDir(t)
+	write(t, dir, "clean.py", cleanPy)
+	for _, args := range [][]string{
+		{"--format", "json", "clean.py"},
+		{"--format", "json", "."},
+		{"--format", "json", "--ignore", "RT1", "."},
+	} {
+		r := inDir(t, dir, args...)
+		wantCode(t, r, 0)
+		if strings.TrimSpace(r.stdout) != "[]" {
+			t.Errorf("rtlint %s: stdout = %q, want []", strings.Join(args, " "), r.stdout)
+		}
+		if r.stderr != "" {
+			t.Errorf("rtlint %s: stderr = %q, want empty", strings.Join(args, " "), r.stderr)
+		}
+	}
+}
+
+// ---- 3. flags ----
+
+func TestSelectIgnore(t *testing.T) {
+	dir := newDir(t)
+	write(t, dir, "mixed.py", mixedPy)
+
+	r := inDir(t, dir, "mixed.py")
+	wantCode(t, r, 1)
+	if !strings.Contains(r.stdout, "mixed.py:6:5: RT101 ") || !strings.Contains(r.stdout, "mixed.py:7:12: RT102 ") {
+		t.Fatalf("fixture should have RT101 and RT102 findings without flags\n%s", r)
+	}
+
+	r = inDir(t, dir, "--select", "RT102", "mixed.py")
+	wantCode(t, r, 1)
+	if strings.Contains(r.stdout, "RT101") {
+		t.Errorf("--select RT102 still shows RT101\n%s", r)
+	}
+	if !strings.Contains(r.stdout, "mixed.py:7:12: RT102 ") || !strings.Contains(r.stdout, "Found 1 problem ") {
+		t.Errorf("--select RT102 lost the RT102 finding\n%s", r)
+	}
+
+	r = inDir(t, dir, "--ignore", "RT1", "mixed.py")
+	wantCode(t, r, 0)
+	if strings.Contains(r.stdout, "RT10") || !strings.Contains(r.stdout, "All checks passed!") {
+		t.Errorf("--ignore RT1 should hide every finding\n%s", r)
+	}
+
+	r = inDir(t, dir, "--select", "RT9", "mixed.py")
+	wantCode(t, r, 2)
+	if !strings.Contains(r.stderr, `unknown rule code or prefix "RT9"`) {
+		t.Errorf("--select RT9: stderr = %q, want an unknown-rule message", r.stderr)
+	}
+}
+
+func TestFailOn(t *testing.T) {
+	dir := newDir(t)
+	write(t, dir, "warn.py", warnPy)
+	const finding = "warn.py:5:12: RT105 [warning] hashlib.pbkdf2_hmac() blocks the event loop"
+
+	r := inDir(t, dir, "warn.py")
+	wantCode(t, r, 1) // default --fail-on warning
+	if !strings.HasPrefix(r.stdout, finding) {
+		t.Fatalf("fixture should have one RT105 warning\n%s", r)
+	}
+
+	r = inDir(t, dir, "--fail-on", "error", "warn.py")
+	wantCode(t, r, 0)
+	if !strings.HasPrefix(r.stdout, finding) || !strings.Contains(r.stdout, "Found 1 problem (0 errors, 1 warning, 0 info).") {
+		t.Errorf("--fail-on error must still print the warning\n%s", r)
+	}
+
+	r = inDir(t, dir, "--fail-on", "info", "warn.py")
+	wantCode(t, r, 1)
+
+	r = inDir(t, dir, "--fail-on", "fatal", "warn.py")
+	wantCode(t, r, 2)
+	if !strings.Contains(r.stderr, "--fail-on") {
+		t.Errorf("bad --fail-on: stderr = %q, want it named", r.stderr)
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	dir := newDir(t)
+	write(t, dir, "good.py", goodPy)
+	r := inDir(t, dir, "--format", "xml", "good.py")
+	wantCode(t, r, 2)
+	if want := "rtlint: unknown --format \"xml\" (want json, text)\n"; r.stderr != want {
+		t.Errorf("stderr = %q, want %q", r.stderr, want)
+	}
+	if r.stdout != "" {
+		t.Errorf("stdout = %q, want empty", r.stdout)
+	}
+}
+
+func TestUnknownFlag(t *testing.T) {
+	dir := newDir(t)
+	r := inDir(t, dir, "--no-such-flag")
+	wantCode(t, r, 2)
+	if !strings.Contains(r.stderr, "no-such-flag") {
+		t.Errorf("stderr = %q, want the bad flag named", r.stderr)
+	}
+}
+
+func TestFlagsAfterPaths(t *testing.T) {
+	dir := newDir(t)
+	write(t, dir, "src/good.py", goodPy)
+	write(t, dir, "other/warn.py", warnPy)
+	r := inDir(t, dir, "src", "--format", "json")
+	wantCode(t, r, 1)
+	diags := decodeDiags(t, r.stdout)
+	if len(diags) != 1 || diags[0].Path != "src/good.py" || diags[0].Rule != "RT101" || diags[0].Line != 4 || diags[0].Column != 5 {
+		t.Errorf("rtlint src --format json = %+v, want the one RT101 of src/good.py", diags)
+	}
+
+	// Flags between paths; -- ends flags.
+	r = inDir(t, dir, "src", "--select", "RT105", "other", "--format", "json", "--", "src/good.py")
+	wantCode(t, r, 1)
+	diags = decodeDiags(t, r.stdout)
+	if len(diags) != 1 || diags[0].Path != "other/warn.py" || diags[0].Rule != "RT105" {
+		t.Errorf("interspersed flags: got %+v, want only other/warn.py's RT105", diags)
+	}
+
+	// The explicit check subcommand takes the same flags.
+	r = inDir(t, dir, "check", "src", "--format", "json")
+	wantCode(t, r, 1)
+	if d := decodeDiags(t, r.stdout); len(d) != 1 || d[0].Path != "src/good.py" {
+		t.Errorf("rtlint check src --format json = %+v", d)
+	}
+}
+
+func TestStdin(t *testing.T) {
+	dir := newDir(t)
+	const ts = "import { readFileSync } from \"fs\";\n\ninterface Cfg { path: string }\n\nexport async function load(c: Cfg): Promise<string> {\n  const s: string = readFileSync(c.path, \"utf8\");\n  return s;\n}\n"
+	r := rtlint(t, runOpts{dir: dir, stdin: ts}, "-", "--stdin-filename", "app.ts")
+	wantCode(t, r, 1)
+	if !strings.HasPrefix(r.stdout, "app.ts:6:21: RT103 [error] readFileSync() (fs.readFileSync) blocks the event loop in async function load()") {
+		t.Errorf("stdin finding not reported as app.ts:6:21\n%s", r)
+	}
+	if !strings.Contains(r.stdout, "6 |   const s: string = readFileSync(c.path, \"utf8\");\n") {
+		t.Errorf("excerpt of stdin source missing\n%s", r)
+	}
+	if r.stderr != "" {
+		t.Errorf("stderr = %q, want empty", r.stderr)
+	}
+	// The name need not exist on disk, and JSON carries it as the path.
+	r = rtlint(t, runOpts{dir: dir, stdin: ts}, "--stdin-filename", "web/app.ts", "--format", "json", "-")
+	wantCode(t, r, 1)
+	if d := decodeDiags(t, r.stdout); len(d) != 1 || d[0].Path != "web/app.ts" || d[0].Rule != "RT103" {
+		t.Errorf("stdin as JSON = %+v, want one RT103 in web/app.ts", d)
+	}
+
+	// Clean source on stdin.
+	r = rtlint(t, runOpts{dir: dir, stdin: "export const x: number = 1;\n"}, "-", "--stdin-filename", "app.ts")
+	wantCode(t, r, 0)
+	if r.stdout != "All checks passed!\n" {
+		t.Errorf("clean stdin: stdout = %q", r.stdout)
+	}
+
+	r = rtlint(t, runOpts{dir: dir, stdin: ts}, "-")
+	wantCode(t, r, 2)
+	if !strings.Contains(r.stderr, "--stdin-filename") {
+		t.Errorf("- without --stdin-filename: stderr = %q, want the flag named", r.stderr)
+	}
+	if r.stdout != "" {
+		t.Errorf("- without --stdin-filename: stdout = %q, want empty", r.stdout)
+	}
+}
+
+// ---- 4. text output ----
+
+func TestTextOutput(t *testing.T) {
+	dir := newDir(t)
+	write(t, dir, "good.py", goodPy)
+	write(t, dir, "mixed.py", mixedPy)
+
+	r := rtlint(t, runOpts{dir: dir, env: []string{"NO_COLOR=1"}}, "good.py")
+	wantCode(t, r, 1)
+	want := goodFinding +
+		"  |\n" +
+		"4 |     time.sleep(1)\n" +
+		"  |     ^^^^^^^^^^^^^\n" +
+		"Found 1 problem (1 error, 0 warnings, 0 info).\n"
+	if r.stdout != want {
+		t.Errorf("stdout:\n%s\nwant:\n%s", r.stdout, want)
+	}
+	if r.stderr != "" {
+		t.Errorf("stderr = %q, want empty", r.stderr)
+	}
+
+	r = rtlint(t, runOpts{dir: dir, env: []string{"NO_COLOR=1"}}, ".")
+	wantCode(t, r, 1)
+	if !strings.Contains(r.stdout, "Found 3 problems (3 errors, 0 warnings, 0 info).\n") {
+		t.Errorf("summary for three findings missing\n%s", r)
+	}
+	if strings.Contains(r.stdout, "\x1b") {
+		t.Errorf("NO_COLOR=1 output contains ANSI escapes: %q", r.stdout)
+	}
+	// The caret spans requests.get(...) under its own column.
+	if !strings.Contains(r.stdout, "7 |     return requests.get(\"https://example.com\")\n  |            "+strings.Repeat("^", 35)+"\n") {
+		t.Errorf("RT102 excerpt or caret wrong\n%s", r.stdout)
+	}
+
+	r = inDir(t, dir, "--quiet", ".")
+	wantCode(t, r, 1)
+	if lines := nonEmptyLines(r.stdout); len(lines) != 3 || strings.Contains(r.stdout, "|") || strings.Contains(r.stdout, "Found") {
+		t.Errorf("--quiet should print only the 3 finding lines\n%s", r)
+	}
+
+	clean := newDir(t)
+	write(t, clean, "clean.py", cleanPy)
+	r = inDir(t, clean, "clean.py")
+	wantCode(t, r, 0)
+	if r.stdout != "All checks passed!\n" || r.stderr != "" {
+		t.Errorf("clean file:\n%s", r)
+	}
+	// Default path is ".".
+	r = inDir(t, clean)
+	wantCode(t, r, 0)
+	if r.stdout != "All checks passed!\n" {
+		t.Errorf("rtlint with no path in a clean dir:\n%s", r)
+	}
+}
+
+// TestColorOnTerminal runs rtlint with stdout on a pseudo-terminal, where
+// it colours its output unless NO_COLOR is set. (Through a pipe it never
+// colours, so NO_COLOR can only be tested meaningfully on a terminal.)
+func TestColorOnTerminal(t *testing.T) {
+	dir := newDir(t)
+	write(t, dir, "good.py", goodPy)
+
+	colored := runOnPTY(t, runOpts{dir: dir}, "good.py")
+	if !strings.Contains(colored, "\x1b[") {
+		t.Errorf("on a terminal without NO_COLOR, want ANSI colour, got %q", colored)
+	}
+	plain := runOnPTY(t, runOpts{dir: dir, env: []string{"NO_COLOR=1"}}, "good.py")
+	if strings.Contains(plain, "\x1b") {
+		t.Errorf("NO_COLOR=1 on a terminal: output contains ANSI escapes: %q", plain)
+	}
+	if !strings.Contains(plain, "good.py:4:5: RT101 [error]") || !strings.Contains(plain, "Found 1 problem") {
+		t.Errorf("NO_COLOR=1 on a terminal: finding missing: %q", plain)
+	}
+}
+
+// runOnPTY runs rtlint with stdout on a new pseudo-terminal and returns
+// what it wrote there. Linux only (the ioctls below); skipped elsewhere.
+func runOnPTY(t *testing.T, o runOpts, args ...string) string {
+	t.Helper()
+	// Generic Linux ioctl numbers (asm-generic/ioctls.h).
+	const (
+		tiocgptn   = 0x80045430
+		tiocsptlck = 0x40045431
+	)
+	switch runtime.GOARCH {
+	case "amd64", "arm64", "386", "arm", "riscv64":
+	default:
+		t.Skipf("pseudo-terminal test not supported on %s/%s", runtime.GOOS, runtime.GOARCH)
+	}
+	if runtime.GOOS != "linux" {
+		t.Skipf("pseudo-terminal test not supported on %s", runtime.GOOS)
+	}
+	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		t.Skipf("no pseudo-terminals: %v", err)
+	}
+	defer master.Close()
+	var unlock int32
+	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, master.Fd(), tiocsptlck, uintptr(unsafe.Pointer(&unlock))); e != 0 {
+		t.Fatalf("unlockpt: %v", e)
+	}
+	var n uint32
+	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, master.Fd(), tiocgptn, uintptr(unsafe.Pointer(&n))); e != 0 {
+		t.Fatalf("ptsname: %v", e)
+	}
+	slave, err := os.OpenFile("/dev/pts/"+strconv.Itoa(int(n)), os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		t.Fatalf("opening pty slave: %v", err)
+	}
+
+	cmd := command(o, args...)
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = slave, &stderr
+	if err := cmd.Start(); err != nil {
+		slave.Close()
+		t.Fatal(err)
+	}
+	slave.Close() // the child holds its own copy
+	out := make(chan []byte)
+	go func() {
+		// Reading the master ends with EIO once the child has exited.
+		b, _ := io.ReadAll(master)
+		out <- b
+	}()
+	err = cmd.Wait()
+	var exitErr *exec.ExitError
+	if err != nil && !errors.As(err, &exitErr) {
+		t.Fatal(err)
+	}
+	b := <-out
+	if stderr.Len() > 0 {
+		t.Errorf("stderr = %q, want empty", stderr.String())
+	}
+	return strings.ReplaceAll(string(b), "\r\n", "\n")
+}
+
+// ---- 5. directory walking ----
+
+var findingLine = regexp.MustCompile(`^(\S+):(\d+):(\d+): (RT\d{3}) `)
+
+type findingPos struct {
+	path         string
+	line, column int
+	rule         string
+}
+
+// findingPositions extracts the finding lines of text output.
+func findingPositions(stdout string) []findingPos {
+	var ps []findingPos
+	for _, l := range strings.Split(stdout, "\n") {
+		if m := findingLine.FindStringSubmatch(l); m != nil {
+			line, _ := strconv.Atoi(m[2])
+			col, _ := strconv.Atoi(m[3])
+			ps = append(ps, findingPos{m[1], line, col, m[4]})
+		}
+	}
+	return ps
+}
+
+func findingPaths(stdout string) map[string]bool {
+	paths := map[string]bool{}
+	for _, p := range findingPositions(stdout) {
+		paths[p.path] = true
+	}
+	return paths
+}
+
+func TestWalkExcludes(t *testing.T) {
+	dir := newDir(t)
+	write(t, dir, "app.py", goodPy)
+	write(t, dir, "pkg/mod.py", goodPy)
+	write(t, dir, "node_modules/lib/index.py", goodPy)
+	write(t, dir, "node_modules/lib/index.js", "const fs = require(\"fs\");\nasync function f() { return fs.readFileSync(\"x\"); }\n")
+	write(t, dir, "pkg/node_modules/deep.py", goodPy)
+	write(t, dir, ".venv/lib/site.py", goodPy)
+	write(t, dir, "build/gen.py", goodPy)
+	write(t, dir, ".gitignore", "generated/\n*_pb2.py\n")
+	write(t, dir, "generated/api.py", goodPy)
+	write(t, dir, "pkg/msg_pb2.py", goodPy)
+	write(t, dir, "pkg/.gitignore", "local.py\n")
+	write(t, dir, "pkg/local.py", goodPy)
+	write(t, dir, "other/local.py", goodPy) // pkg/.gitignore does not reach here
+	write(t, dir, "notes.txt", "time.sleep(1)\n")
+
+	r := inDir(t, dir, ".")
+	wantCode(t, r, 1)
+	if r.stderr != "" {
+		t.Errorf("stderr = %q, want empty", r.stderr)
+	}
+	got := findingPaths(r.stdout)
+	want := map[string]bool{"app.py": true, "pkg/mod.py": true, "other/local.py": true}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("linted files with findings = %v, want %v\n%s", got, want, r)
+	}
+
+	// Walking a subdirectory directly still honours its own .gitignore
+	// and the default excludes.
+	r = inDir(t, dir, "pkg")
+	wantCode(t, r, 1)
+	if got := findingPaths(r.stdout); !reflect.DeepEqual(got, map[string]bool{"pkg/mod.py": true, "pkg/msg_pb2.py": true}) {
+		// pkg/msg_pb2.py is ignored only by the parent's .gitignore,
+		// which a walk rooted at pkg does not read.
+		t.Errorf("rtlint pkg: files with findings = %v\n%s", got, r)
+	}
+
+	// A file named explicitly is linted even when ignored.
+	r = inDir(t, dir, "generated/api.py")
+	wantCode(t, r, 1)
+	if !strings.HasPrefix(r.stdout, "generated/api.py:4:5: RT101 ") {
+		t.Errorf("explicitly named ignored file not linted\n%s", r)
+	}
+}
+
+func TestDeterministicOutput(t *testing.T) {
+	dir := newDir(t)
+	names := []string{"z.py", "a.py", "m/b.py", "m/a.py", "m/n/c.py", "B.py", "_x.py", "k.ts", "j.js"}
+	for _, n := range names {
+		switch filepath.Ext(n) {
+		case ".py":
+			write(t, dir, n, mixedPy)
+		default:
+			write(t, dir, n, "import { readFileSync, writeFileSync } from \"fs\";\n\nexport async function f(p) {\n  writeFileSync(p, readFileSync(p));\n}\n")
+		}
+	}
+	first := inDir(t, dir, "--jobs", "2", ".")
+	wantCode(t, first, 1)
+	second := inDir(t, dir, "--jobs", "2", ".")
+	if first != second {
+		t.Errorf("two runs with --jobs 2 differ:\n%s\n---\n%s", first, second)
+	}
+	serial := inDir(t, dir, "--jobs", "1", ".")
+	if serial != first {
+		t.Errorf("--jobs 1 and --jobs 2 differ:\n%s\n---\n%s", serial, first)
+	}
+	jsonA := inDir(t, dir, "--jobs", "2", "--format", "json", ".")
+	jsonB := inDir(t, dir, "--jobs", "2", "--format", "json", ".")
+	if jsonA != jsonB {
+		t.Errorf("two JSON runs with --jobs 2 differ")
+	}
+
+	ps := findingPositions(first.stdout)
+	if len(ps) < 2*len(names) {
+		t.Fatalf("got %d findings, want at least %d\n%s", len(ps), 2*len(names), first)
+	}
+	seen := map[string]bool{}
+	for i, p := range ps {
+		seen[p.path] = true
+		if i == 0 {
+			continue
+		}
+		q := ps[i-1]
+		if q.path > p.path || q.path == p.path && (q.line > p.line || q.line == p.line && q.column > p.column) {
+			t.Errorf("findings out of order: %v before %v", q, p)
+		}
+	}
+	for _, n := range names {
+		if !seen[n] {
+			t.Errorf("no finding for %s", n)
+		}
+	}
+}
+
+// ---- 6. subcommands ----
+
+func TestRulesCommand(t *testing.T) {
+	dir := newDir(t)
+	r := inDir(t, dir, "rules")
+	wantCode(t, r, 0)
+	lines := nonEmptyLines(r.stdout)
+	if len(lines) == 0 || !strings.HasPrefix(lines[0], "CODE") {
+		t.Fatalf("rules output has no header\n%s", r)
+	}
+	var codes []string
+	for _, l := range lines[1:] {
+		codes = append(codes, strings.Fields(l)[0])
+	}
+	for i := 1; i <= 7; i++ {
+		code := fmt.Sprintf("RT10%d", i)
+		found := false
+		for _, c := range codes {
+			found = found || c == code
+		}
+		if !found {
+			t.Errorf("rtlint rules does not list %s\n%s", code, r.stdout)
+		}
+	}
+	if !strings.Contains(r.stdout, "RT101  blocking-sleep") || !strings.Contains(r.stdout, "blocking-crypto-compress  warning") {
+		t.Errorf("rules rows lack names or severities\n%s", r.stdout)
+	}
+}
+
+func TestRuleCommand(t *testing.T) {
+	dir := newDir(t)
+	r := inDir(t, dir, "rule", "RT101")
+	wantCode(t, r, 0)
+	for _, s := range []string{"RT101", "blocking-sleep", "What it does", "time.sleep()"} {
+		if !strings.Contains(r.stdout, s) {
+			t.Errorf("rtlint rule RT101 lacks %q\n%s", s, r.stdout)
+		}
+	}
+	r = inDir(t, dir, "rule", "RT999")
+	wantCode(t, r, 2)
+	if want := "rtlint: unknown rule \"RT999\"; 'rtlint rules' lists them\n"; r.stderr != want {
+		t.Errorf("stderr = %q, want %q", r.stderr, want)
+	}
+	if r.stdout != "" {
+		t.Errorf("stdout = %q, want empty", r.stdout)
+	}
+	r = inDir(t, dir, "rule")
+	wantCode(t, r, 2)
+}
+
+func TestVersionCommand(t *testing.T) {
+	dir := newDir(t)
+	r := inDir(t, dir, "version")
+	wantCode(t, r, 0)
+	if !regexp.MustCompile(`^rtlint \S+\n$`).MatchString(r.stdout) {
+		t.Errorf("version output = %q", r.stdout)
+	}
+	r = inDir(t, dir, "--help")
+	wantCode(t, r, 0)
+	if !strings.Contains(r.stdout, "Usage:") {
+		t.Errorf("--help output = %q", r.stdout)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/analyzers/cpu"
 	"github.com/rtlint/rtlint/analyzers/eventloop"
 )
 
@@ -16,6 +17,9 @@ var all = []*analyzers.Analyzer{
 	eventloop.RT105,
 	eventloop.RT106,
 	eventloop.RT107,
+	cpu.RT201,
+	cpu.RT202,
+	cpu.RT203,
 }
 
 func init() {

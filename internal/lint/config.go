@@ -54,11 +54,14 @@ func (c *Config) option(a *analyzers.Analyzer, name string) any {
 	return a.Options[name]
 }
 
-func (c *Config) severity(a *analyzers.Analyzer) analyzers.Severity {
+// severityOverride returns the configured severity of a rule (ok) or its
+// default (a rule may still report some findings at another level, as
+// RT301 does outside hot context).
+func (c *Config) severityOverride(a *analyzers.Analyzer) (analyzers.Severity, bool) {
 	if c != nil {
 		if s, ok := c.Severity[a.Code]; ok {
-			return s
+			return s, true
 		}
 	}
-	return a.Severity
+	return a.Severity, false
 }

@@ -85,7 +85,7 @@ func runOne(a *analyzers.Analyzer, f *source.File, m *semantic.Model, cfg *Confi
 			err = fmt.Errorf("%s: internal error in %s: %v\n%s", f.Path, a.Code, r, debug.Stack())
 		}
 	}()
-	sev := cfg.severity(a)
+	override, hasOverride := cfg.severityOverride(a)
 	pass := &analyzers.Pass{
 		Analyzer: a,
 		File:     f,
@@ -95,6 +95,10 @@ func runOne(a *analyzers.Analyzer, f *source.File, m *semantic.Model, cfg *Confi
 			start, end := f.Lines.Position(d.Start), f.Lines.Position(d.End)
 			if sup.suppressed(start.Line, d.Code) {
 				return
+			}
+			sev := d.Severity
+			if hasOverride || sev == 0 {
+				sev = override
 			}
 			res.Findings = append(res.Findings, Finding{
 				Path: f.Path, Start: d.Start, End: d.End,

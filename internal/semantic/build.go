@@ -95,7 +95,9 @@ func (b *builder) collect(mt *match) {
 		m.Calls = append(m.Calls, c)
 	case kLoop:
 		b.add(kLoop, mt.main, len(m.Loops))
-		m.Loops = append(m.Loops, Loop{Span: mt.main, Header: mt.parts[fHeader], Func: None, Parent: None})
+		l := Loop{Span: mt.main, Header: mt.parts[fHeader], Target: mt.parts[fTarget], Func: None, Parent: None}
+		describeLoop(m, &l)
+		m.Loops = append(m.Loops, l)
 	case kImport:
 		b.add(kImport, mt.main, len(b.bindings))
 		b.bindings = append(b.bindings, rawBinding{span: mt.main, scope: None})
@@ -194,7 +196,9 @@ func (b *builder) describeFuncs() {
 		for ; i < len(b.items); i++ {
 			it := b.items[i]
 			if it.kind == kFunction {
-				m.Funcs[it.index].Decorators = append(m.Funcs[it.index].Decorators, m.Text(d))
+				f := &m.Funcs[it.index]
+				f.Decorators = append(f.Decorators, m.Text(d))
+				f.DecoratorSpans = append(f.DecoratorSpans, d)
 				break
 			}
 			if it.kind == kClass {

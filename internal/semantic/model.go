@@ -55,8 +55,10 @@ type Func struct {
 	Async      bool
 	Params     []Param
 	Decorators []string // decorator source text, e.g. `@app.get("/")`
-	Parent     int      // enclosing function, or None
-	Class      int      // class this function is a method of, or None
+	// DecoratorSpans are the decorators' positions, parallel to Decorators.
+	DecoratorSpans []Span
+	Parent         int // enclosing function, or None
+	Class          int // class this function is a method of, or None
 	// Handler says why the function serves requests ("" when it does not),
 	// e.g. "route handler" or "NestJS controller method".
 	Handler string
@@ -87,10 +89,19 @@ type Class struct {
 type Loop struct {
 	Span   Span
 	Header Span // iterable or condition; zero when absent
+	Target Span // the loop variable of a for-in/for-of loop; zero when absent
 	Func   int  // enclosing function, or None
 	Parent int  // enclosing loop in the same function, or None
 	// Context includes Hot; it is the context of the loop's body.
 	Context Context
+
+	// Iterations is the literal iteration count (`range(10**6)`,
+	// `for (let i = 0; i < 1e6; i++)`), or 0 when not a literal.
+	Iterations int64
+	// Forever marks `while True` / `while (true)` / `for (;;)`.
+	Forever bool
+	// Comprehension marks Python comprehensions and generator expressions.
+	Comprehension bool
 }
 
 // Call is a call (or JS `new`) expression.
@@ -128,7 +139,8 @@ type Model struct {
 	Calls   []Call
 	Imports []Import
 
-	refs map[scopedName][]ref // scope (function or None) and name → its bindings
+	refs      map[scopedName][]ref // scope (function or None) and name → its bindings
+	summaries map[int64][]Summary  // by heavy-loop threshold
 }
 
 // Text returns the source text of a span.

@@ -37,6 +37,7 @@ const (
 	fArgs
 	fValue
 	fHeader
+	fTarget
 )
 
 // variant refines a construct captured by a main capture with a suffix:
@@ -65,7 +66,7 @@ var kindNames = map[string]kind{
 
 var fieldNames = map[string]field{
 	"name": fName, "params": fParams, "bases": fBases, "callee": fCallee,
-	"args": fArgs, "value": fValue, "header": fHeader,
+	"args": fArgs, "value": fValue, "header": fHeader, "target": fTarget,
 }
 
 var variantNames = map[string]variant{
@@ -151,7 +152,7 @@ type match struct {
 	kind    kind
 	variant variant
 	main    Span
-	parts   [fHeader + 1]Span
+	parts   [fTarget + 1]Span
 }
 
 // runQuery runs the combined query over the tree once and hands each match

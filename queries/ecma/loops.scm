@@ -3,6 +3,7 @@
 
 ; for (const x of xs) {} / for await (const x of xs) {}
 (for_in_statement
+  left: (_) @loop.target
   right: (_) @loop.header) @loop
 
 ; while (Date.now() < end) {}

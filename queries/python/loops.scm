@@ -1,5 +1,6 @@
 ; for item in range(1_000_000): ...
 (for_statement
+  left: (_) @loop.target
   right: (_) @loop.header) @loop
 
 ; while True: ...

@@ -1,0 +1,339 @@
+package semantic
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// Summary is what rules need to know about one function without reading
+// its body: like a go/analysis Fact, computed once per file and shared.
+type Summary struct {
+	Loops []int // loops in the function's own scope
+	Calls []int // calls in the function's own scope
+	// Await: the body awaits (it yields to the event loop).
+	Await bool
+	// SelfRecursive: the function calls itself.
+	SelfRecursive bool
+	// ArithmeticLoop: some loop in it does arithmetic or indexing.
+	ArithmeticLoop bool
+	// Opaque: it calls something not known to be pure computation (I/O,
+	// an unknown library), so it cannot be assumed CPU-bound.
+	Opaque bool
+	// CPUBound (SPEC §2): an arithmetic loop, no I/O or unknown calls, no await.
+	CPUBound bool
+	// Heavy (SPEC §2): a heavy loop, self-recursion, or a call to a heavy
+	// same-file function, and no await.
+	Heavy bool
+	// Why explains Heavy for messages: "recurses into itself".
+	Why string
+}
+
+// Summaries returns the function summaries for a heavy-loop threshold,
+// computed on first use and cached for the model's lifetime.
+func (m *Model) Summaries(minIterations int64) []Summary {
+	if s, ok := m.summaries[minIterations]; ok {
+		return s
+	}
+	if m.summaries == nil {
+		m.summaries = map[int64][]Summary{}
+	}
+	s := m.summarize(minIterations)
+	m.summaries[minIterations] = s
+	return s
+}
+
+var awaitToken = regexp.MustCompile(`\bawait\b`)
+
+func (m *Model) summarize(minIterations int64) []Summary {
+	sums := make([]Summary, len(m.Funcs))
+	for i := range m.Loops {
+		if f := m.Loops[i].Func; f != None {
+			sums[f].Loops = append(sums[f].Loops, i)
+		}
+	}
+	for i := range m.Calls {
+		if f := m.Calls[i].Func; f != None {
+			sums[f].Calls = append(sums[f].Calls, i)
+		}
+	}
+	for fi := range m.Funcs {
+		s := &sums[fi]
+		s.Await = awaitToken.MatchString(m.Text(m.Funcs[fi].Span))
+		for _, li := range s.Loops {
+			if m.LoopComputes(li) {
+				s.ArithmeticLoop = true
+			}
+		}
+		for _, ci := range s.Calls {
+			c := &m.Calls[ci]
+			switch callee := m.CalleeFunc(c); {
+			case callee == fi:
+				s.SelfRecursive = true
+			case callee != None:
+			case !m.PureCall(c):
+				s.Opaque = true
+			}
+		}
+	}
+	// Opaqueness and heaviness flow through same-file calls: iterate to a
+	// fixed point (bounded by the number of functions).
+	for changed, round := true, 0; changed && round <= len(m.Funcs); round++ {
+		changed = false
+		for fi := range m.Funcs {
+			s := &sums[fi]
+			for _, ci := range s.Calls {
+				callee := m.CalleeFunc(&m.Calls[ci])
+				if callee == None || callee == fi {
+					continue
+				}
+				if sums[callee].Opaque && !s.Opaque {
+					s.Opaque, changed = true, true
+				}
+			}
+		}
+	}
+	for fi := range m.Funcs {
+		s := &sums[fi]
+		s.CPUBound = s.ArithmeticLoop && !s.Await && !s.Opaque
+		if s.Await {
+			continue
+		}
+		for _, li := range s.Loops {
+			if m.Loops[li].Parent == None && m.HeavyLoop(li, minIterations) {
+				s.Heavy, s.Why = true, m.HeavyWhy(li, minIterations)
+				break
+			}
+		}
+		if !s.Heavy && s.SelfRecursive && !s.Opaque {
+			s.Heavy, s.Why = true, "recurses into itself"
+		}
+	}
+	for changed, round := true, 0; changed && round <= len(m.Funcs); round++ {
+		changed = false
+		for fi := range m.Funcs {
+			s := &sums[fi]
+			if s.Heavy || s.Await {
+				continue
+			}
+			for _, ci := range s.Calls {
+				c := &m.Calls[ci]
+				if callee := m.CalleeFunc(c); callee != None && callee != fi && sums[callee].Heavy {
+					s.Heavy, s.Why, changed = true, "calls "+m.Funcs[callee].Name+"(), which "+sums[callee].Why, true
+					break
+				}
+			}
+		}
+	}
+	return sums
+}
+
+// CalleeFunc returns the same-file function a call invokes — `fib(n)`,
+// `self.step()`, `this.step()` — or None.
+func (m *Model) CalleeFunc(c *Call) int {
+	path := c.Path
+	self := ""
+	if h, rest, ok := strings.Cut(path, "."); ok && (h == "self" || h == "this") && !strings.Contains(rest, ".") {
+		self, path = h, rest
+	}
+	if path == "" || strings.ContainsAny(path, ".()") {
+		return None
+	}
+	if self == "" && c.Qualified != "" {
+		return None // resolved to an import: not a local function
+	}
+	for i := range m.Funcs {
+		f := &m.Funcs[i]
+		if f.Name != path {
+			continue
+		}
+		if self != "" {
+			if f.Class != None && c.Func != None && m.Funcs[c.Func].Class == f.Class {
+				return i
+			}
+			continue
+		}
+		if f.Kind != Method && f.Class == None {
+			return i
+		}
+	}
+	return None
+}
+
+// HeavyLoop reports whether a loop is heavy (SPEC §2): literal iteration
+// counts (nested ones multiplied) of at least minIterations, or a forever
+// loop doing pure computation; in both cases without await.
+func (m *Model) HeavyLoop(li int, minIterations int64) bool {
+	l := &m.Loops[li]
+	if awaitToken.MatchString(m.Text(l.Span)) {
+		return false
+	}
+	if t := m.LoopTotal(li); t >= minIterations {
+		return true
+	}
+	return l.Forever && m.pureLoop(li)
+}
+
+// HeavyWhy describes a heavy loop for messages.
+func (m *Model) HeavyWhy(li int, minIterations int64) string {
+	if t := m.LoopTotal(li); t >= minIterations {
+		return "loops " + groupThousands(t) + " times"
+	}
+	return "loops forever without awaiting"
+}
+
+// LoopTotal multiplies a loop's literal iteration count by the largest
+// total among the loops nested directly in it; 0 when not literal.
+func (m *Model) LoopTotal(li int) int64 {
+	n := m.Loops[li].Iterations
+	if n <= 0 {
+		return 0
+	}
+	inner := int64(1)
+	for j := li + 1; j < len(m.Loops) && m.Loops[j].Span.Start < m.Loops[li].Span.End; j++ {
+		if m.Loops[j].Parent == li {
+			inner = max(inner, m.LoopTotal(j))
+		}
+	}
+	if inner > 0 && n > (1<<62)/inner {
+		return 1 << 62
+	}
+	return n * inner
+}
+
+// pureLoop reports whether every call inside a loop is pure computation.
+func (m *Model) pureLoop(li int) bool {
+	l := &m.Loops[li]
+	for i := range m.Calls {
+		c := &m.Calls[i]
+		if l.Span.Contains(c.Span) && !m.PureCall(c) && m.CalleeFunc(c) == None {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	arithmetic = regexp.MustCompile(`(\+=|-=|\*=|/=|%=|\*\*|<<|>>|\^|[\w\])]\s*[-+*/%&|]\s*[\w(\[.])`)
+	indexing   = regexp.MustCompile(`[\w\])]\[[^\]]+\]`)
+)
+
+// LoopComputes reports whether a loop's body does arithmetic or indexing
+// (string literals ignored): SPEC §2's CPU-bound loop.
+func (m *Model) LoopComputes(li int) bool {
+	text := stripStrings(m.Text(m.Loops[li].Span))
+	return arithmetic.MatchString(text) || indexing.MatchString(text)
+}
+
+// LoopArithmetic reports whether a loop's body does arithmetic.
+func (m *Model) LoopArithmetic(li int) bool {
+	return arithmetic.MatchString(stripStrings(m.Text(m.Loops[li].Span)))
+}
+
+// stripStrings blanks out the contents of string literals.
+func stripStrings(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(b); i++ {
+		if c := b[i]; c == '"' || c == '\'' || c == '`' {
+			j := skipString(s, i)
+			if j < 0 {
+				break
+			}
+			for k := i + 1; k < j; k++ {
+				b[k] = ' '
+			}
+			i = j
+		}
+	}
+	return string(b)
+}
+
+var (
+	pyPureBuiltins = set("range", "len", "abs", "min", "max", "sum", "int", "float", "complex", "str", "bool",
+		"pow", "divmod", "round", "enumerate", "zip", "sorted", "reversed", "list", "dict", "set", "frozenset",
+		"tuple", "isinstance", "map", "filter", "any", "all", "ord", "chr", "hash", "bin", "hex", "oct", "iter", "next", "bytes", "bytearray")
+	pyPureModules   = []string{"math.", "cmath.", "operator.", "random.", "itertools.", "functools.reduce", "bisect.", "heapq.", "statistics.", "fractions.", "decimal."}
+	ecmaPureGlobals = []string{"Math.", "Number", "parseInt", "parseFloat", "String", "Array", "BigInt", "Boolean", "Object.keys", "Object.values", "Object.entries"}
+	pureMethods     = set("append", "extend", "insert", "pop", "add", "update", "get", "keys", "values", "items", "copy",
+		"sort", "index", "count", "join", "split", "strip", "lower", "upper", "startswith", "endswith", "format", "replace",
+		"push", "shift", "unshift", "slice", "splice", "map", "filter", "reduce", "forEach", "concat", "indexOf",
+		"includes", "charCodeAt", "codePointAt", "toString", "toFixed", "set", "has", "fill", "bit_length", "is_integer")
+)
+
+func set(xs ...string) map[string]bool {
+	m := make(map[string]bool, len(xs))
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
+}
+
+// PureCall reports whether a call is known to be pure computation: a
+// builtin, a math module, or a container/string method on a local value.
+func (m *Model) PureCall(c *Call) bool {
+	q := c.Qualified
+	if m.Lang() == source.Python {
+		if name, ok := strings.CutPrefix(q, "builtins."); ok {
+			return pyPureBuiltins[name]
+		}
+		for _, p := range pyPureModules {
+			if strings.HasPrefix(q, p) {
+				return true
+			}
+		}
+	} else {
+		for _, p := range ecmaPureGlobals {
+			if q == p || strings.HasPrefix(q, p) {
+				return true
+			}
+		}
+	}
+	if q == "" && strings.Contains(c.Path, ".") {
+		return pureMethods[lastSegment(c.Path)]
+	}
+	return false
+}
+
+// groupThousands renders 1000000 as "1,000,000".
+func groupThousands(n int64) string {
+	s := []byte(strconv.FormatInt(n, 10))
+	var out []byte
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+// FuncNamed returns the same-file function a bare name refers to from
+// inside function scope (None for module level), or None.
+func (m *Model) FuncNamed(name string, scope int) int {
+	name = strings.TrimSpace(name)
+	if name == "" || strings.ContainsAny(name, ".()[] ") {
+		return None
+	}
+	best := None
+	for i := range m.Funcs {
+		f := &m.Funcs[i]
+		if f.Name != name || f.Kind == Method || f.Class != None {
+			continue
+		}
+		// Prefer a definition in an enclosing scope over one elsewhere.
+		for s := scope; ; s = m.Funcs[s].Parent {
+			if f.Parent == s {
+				return i
+			}
+			if s == None {
+				break
+			}
+		}
+		if best == None {
+			best = i
+		}
+	}
+	return best
+}

@@ -43,7 +43,7 @@ func runRT201(p *analyzers.Pass) {
 		if !onEventLoop(lang, l.Context) || !m.HeavyLoop(li, minIter) || enclosedByHeavyLoop(m, li, minIter) {
 			continue
 		}
-		p.Reportf(semantic.Span{Start: l.Span.Start, End: lineEnd(m, l.Span)}, nil,
+		p.Reportf(m.FirstLine(l.Span), nil,
 			"CPU-heavy loop (%s) blocks the event loop in %s; %s",
 			m.HeavyWhy(li, minIter), m.DescribeFunc(ownerOf(m, l.Func)), cure(lang))
 	}
@@ -79,14 +79,4 @@ func insideHeavyLoop(m *semantic.Model, c *semantic.Call, minIter int64) bool {
 		}
 	}
 	return false
-}
-
-// lineEnd limits a loop's reported range to its first line: the header.
-func lineEnd(m *semantic.Model, s semantic.Span) uint32 {
-	for i := s.Start; i < s.End; i++ {
-		if m.File.Src[i] == '\n' {
-			return i
-		}
-	}
-	return s.End
 }

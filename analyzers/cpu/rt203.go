@@ -92,7 +92,7 @@ func runRT203(p *analyzers.Pass) {
 		if onEventLoop(m.Lang(), l.Context) && (m.HeavyLoop(li, minIter) || enclosedByHeavyLoop(m, li, minIter)) {
 			continue
 		}
-		p.Reportf(semantic.Span{Start: l.Span.Start, End: lineEnd(m, l.Span)}, nil,
+		p.Reportf(m.FirstLine(l.Span), nil,
 			"nested index loops doing arithmetic in %s run in pure Python; use NumPy array operations (vectorised, compiled loops)",
 			m.DescribeFunc(l.Func))
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/analyzers/cpu"
 	"github.com/rtlint/rtlint/analyzers/eventloop"
+	"github.com/rtlint/rtlint/analyzers/jsonlib"
 )
 
 var all = []*analyzers.Analyzer{
@@ -20,6 +21,10 @@ var all = []*analyzers.Analyzer{
 	cpu.RT201,
 	cpu.RT202,
 	cpu.RT203,
+	jsonlib.RT301,
+	jsonlib.RT302,
+	jsonlib.RT303,
+	jsonlib.RT304,
 }
 
 func init() {

@@ -68,3 +68,27 @@ func (m *Model) CallName(c *Call) string {
 }
 
 func isBuiltin(qualified, written string) bool { return qualified == "builtins."+written }
+
+// ParamOf returns the parameter called name of the innermost function
+// around scope that declares one, or nil.
+func (m *Model) ParamOf(name string, scope int) *Param {
+	for s := scope; s != None; s = m.Funcs[s].Parent {
+		for i := range m.Funcs[s].Params {
+			if m.Funcs[s].Params[i].Name == name {
+				return &m.Funcs[s].Params[i]
+			}
+		}
+	}
+	return nil
+}
+
+// FirstLine trims a span to its first line, for constructs (loops, route
+// registrations) whose whole range would cover a screenful of code.
+func (m *Model) FirstLine(s Span) Span {
+	for i := s.Start; i < s.End; i++ {
+		if m.File.Src[i] == '\n' {
+			return Span{s.Start, i}
+		}
+	}
+	return s
+}

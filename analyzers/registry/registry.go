@@ -8,6 +8,7 @@ import (
 	"github.com/rtlint/rtlint/analyzers/cpu"
 	"github.com/rtlint/rtlint/analyzers/eventloop"
 	"github.com/rtlint/rtlint/analyzers/jsonlib"
+	"github.com/rtlint/rtlint/analyzers/pooling"
 )
 
 var all = []*analyzers.Analyzer{
@@ -25,6 +26,9 @@ var all = []*analyzers.Analyzer{
 	jsonlib.RT302,
 	jsonlib.RT303,
 	jsonlib.RT304,
+	pooling.RT401,
+	pooling.RT402,
+	pooling.RT403,
 }
 
 func init() {

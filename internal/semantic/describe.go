@@ -92,3 +92,23 @@ func (m *Model) FirstLine(s Span) Span {
 	}
 	return s
 }
+
+// DescribeHandler names a handler function by its role: "route handler
+// get_user()", "route handler for app.get('/users')".
+func (m *Model) DescribeHandler(i int) string {
+	f := m.Funcs[i]
+	if f.Handler == "" {
+		return m.DescribeFunc(i)
+	}
+	name := f.Name
+	if f.Class != None && name != "" {
+		name = m.Classes[f.Class].Name + "." + name
+	}
+	switch {
+	case name != "":
+		return f.Handler + " " + name + "()"
+	case f.Route != "":
+		return f.Handler + " for " + f.Route
+	}
+	return "a " + f.Handler
+}

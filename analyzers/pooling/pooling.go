@@ -1,0 +1,61 @@
+// Package pooling holds the RT4xx rules: HTTP clients, database
+// connections and pools created per request or per iteration instead of
+// once and reused. Like RT1xx, each rule is a catalog read by one matcher;
+// the context is "hot" (a handler or a loop body, SPEC §2).
+package pooling
+
+import (
+	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/analyzers/apis"
+	"github.com/rtlint/rtlint/internal/semantic"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+var all = []source.Language{source.Python, source.JavaScript, source.TypeScript, source.TSX}
+
+// hotWhere says where a hot call runs: "on every request in route handler
+// get_user()" or "on every iteration of a loop in function sync()".
+func hotWhere(m *semantic.Model, c *semantic.Call) string {
+	if c.Context.Has(semantic.Handler) {
+		return "on every request in " + m.DescribeHandler(handlerOf(m, c.Func))
+	}
+	return "on every iteration of a loop in " + m.DescribeFunc(c.Func)
+}
+
+// handlerOf finds the handler function a (possibly nested) function runs in.
+func handlerOf(m *semantic.Model, fn int) int {
+	for f := fn; f != semantic.None; f = m.Funcs[f].Parent {
+		if m.Funcs[f].Handler != "" {
+			return f
+		}
+	}
+	return fn
+}
+
+// reportHot reports every call of a catalog API made in hot context, with
+// a message built from the entry: "<call> <what> <where>; <use>".
+func reportHot(p *analyzers.Pass, cat *apis.Catalog, what string) {
+	m := p.Model
+	fam := apis.FamilyOf(m.Lang())
+	for i := range m.Calls {
+		c := &m.Calls[i]
+		if !c.Context.Has(semantic.Hot) {
+			continue
+		}
+		for _, e := range cat.Lookup(fam, c.Qualified) {
+			if e.When != nil && !e.When(m, c) {
+				continue
+			}
+			name := m.CallName(c)
+			if c.New {
+				name = "new " + name
+			}
+			p.Reportf(c.Span, nil, "%s %s %s; %s", name, what, hotWhere(m, c), e.Use)
+			break
+		}
+	}
+}
+
+// isNew restricts an entry to `new X()` (JS constructors that are also
+// plain functions, like pg's Client, are only flagged when constructed).
+func isNew(_ *semantic.Model, c *semantic.Call) bool { return c.New }

@@ -8,6 +8,7 @@ package apis
 import (
 	"strings"
 
+	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/internal/semantic"
 	"github.com/rtlint/rtlint/internal/source"
 )
@@ -41,6 +42,8 @@ type Entry struct {
 	Option string
 	// When further restricts the entry, e.g. XMLHttpRequest.open(m, u, false).
 	When func(m *semantic.Model, c *semantic.Call) bool
+	// Fix builds the entry's fixes for a call (nil: the family default).
+	Fix func(m *semantic.Model, c *semantic.Call) []analyzers.Fix
 }
 
 // Catalog is a compiled list of entries.

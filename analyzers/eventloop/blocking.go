@@ -37,6 +37,7 @@ func reportBlockingWith(p *analyzers.Pass, cat *apis.Catalog, use func(*semantic
 	fam := apis.FamilyOf(m.Lang())
 	var hits []*semantic.Call
 	var uses []string
+	var fixes [][]analyzers.Fix
 	for i := range m.Calls {
 		c := &m.Calls[i]
 		if c.Awaited || !OnEventLoop(m, c) {
@@ -49,13 +50,13 @@ func reportBlockingWith(p *analyzers.Pass, cat *apis.Catalog, use func(*semantic
 			if e.When != nil && !e.When(m, c) {
 				continue
 			}
-			hits, uses = append(hits, c), append(uses, use(c, e))
+			hits, uses, fixes = append(hits, c), append(uses, use(c, e)), append(fixes, fixFor(m, c, e))
 			break
 		}
 	}
 	for i, c := range hits {
 		if !chainsAnother(c, hits) {
-			reportCall(p, c, uses[i])
+			reportCall(p, c, uses[i], fixes[i])
 		}
 	}
 }
@@ -72,7 +73,7 @@ func chainsAnother(c *semantic.Call, hits []*semantic.Call) bool {
 
 // reportCall reports one blocking call with SPEC's message shape:
 // "time.sleep() blocks the event loop in async def handler(); use await asyncio.sleep()".
-func reportCall(p *analyzers.Pass, c *semantic.Call, use string) {
+func reportCall(p *analyzers.Pass, c *semantic.Call, use string, fixes []analyzers.Fix) {
 	m := p.Model
-	p.Reportf(c.Span, nil, "%s blocks the event loop in %s; use %s", m.CallName(c), m.DescribeFunc(m.Owner(c)), use)
+	p.Reportf(c.Span, fixes, "%s blocks the event loop in %s; use %s", m.CallName(c), m.DescribeFunc(m.Owner(c)), use)
 }

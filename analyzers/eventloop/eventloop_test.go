@@ -17,3 +17,7 @@ func TestIncludeStatCalls(t *testing.T) {
 		Options: map[string]map[string]any{"RT103": {"include-stat-calls": true}},
 	})
 }
+
+func TestFixes(t *testing.T) {
+	rttest.RunWithFixes(t, "testdata/fix", &lint.Config{Select: []string{"RT1"}}, false)
+}

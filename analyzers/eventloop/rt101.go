@@ -30,7 +30,7 @@ var RT101 = &analyzers.Analyzer{
 }
 
 var rt101Calls = apis.New(
-	apis.Entry{Family: apis.Python, Pattern: "time.sleep", Use: "await asyncio.sleep()"},
+	apis.Entry{Family: apis.Python, Pattern: "time.sleep", Use: "await asyncio.sleep()", Fix: sleepFix},
 	apis.Entry{Family: apis.ECMA, Pattern: "Atomics.wait", Use: "await Atomics.waitAsync() or a timer"},
 )
 

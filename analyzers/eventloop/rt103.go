@@ -44,7 +44,7 @@ var rt103Calls = apis.New(
 	apis.Entry{Family: apis.Python, Pattern: "os.path.{exists,isfile,isdir,getsize,getmtime}", Use: "await asyncio.to_thread()", Option: "include-stat-calls"},
 	apis.Entry{Family: apis.Python, Pattern: "os.{stat,lstat}", Use: "await asyncio.to_thread()", Option: "include-stat-calls"},
 	apis.Entry{Family: apis.Python, Pattern: "pathlib.{Path,PosixPath,WindowsPath}().{exists,is_file,is_dir,stat}", Use: "await asyncio.to_thread()", Option: "include-stat-calls"},
-	apis.Entry{Family: apis.ECMA, Pattern: "fs.*Sync", When: notFSPromises},
+	apis.Entry{Family: apis.ECMA, Pattern: "fs.*Sync", When: notFSPromises, Fix: fsPromisesFix},
 )
 
 // notFSPromises excludes names under fs.promises, which has no *Sync calls;

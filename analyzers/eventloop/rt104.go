@@ -29,7 +29,7 @@ var rt104Calls = apis.New(
 	apis.Entry{Family: apis.Python, Pattern: "os.{system,popen}", Use: "await asyncio.create_subprocess_shell()"},
 	apis.Entry{Family: apis.Python, Pattern: "os.{posix_spawn,posix_spawnp,spawn*}", Use: "await asyncio.create_subprocess_exec()"},
 	apis.Entry{Family: apis.Python, Pattern: "os.{wait,wait3,wait4,waitid,waitpid}", Use: "await proc.wait() on an asyncio subprocess"},
-	apis.Entry{Family: apis.ECMA, Pattern: "child_process.execSync", Use: "await util.promisify(child_process.exec)()"},
-	apis.Entry{Family: apis.ECMA, Pattern: "child_process.execFileSync", Use: "await util.promisify(child_process.execFile)()"},
+	apis.Entry{Family: apis.ECMA, Pattern: "child_process.execSync", Use: "await util.promisify(child_process.exec)()", Fix: promisifyFix("child_process")},
+	apis.Entry{Family: apis.ECMA, Pattern: "child_process.execFileSync", Use: "await util.promisify(child_process.execFile)()", Fix: promisifyFix("child_process")},
 	apis.Entry{Family: apis.ECMA, Pattern: "child_process.spawnSync", Use: "child_process.spawn() and await its 'close' event"},
 )

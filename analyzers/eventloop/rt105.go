@@ -31,8 +31,9 @@ var RT105 = &analyzers.Analyzer{
 var rt105Calls = apis.New(
 	apis.Entry{Family: apis.Python, Pattern: "hashlib.{pbkdf2_hmac,scrypt}", Use: "await asyncio.to_thread()"},
 	apis.Entry{Family: apis.Python, Pattern: "bcrypt.{hashpw,checkpw,kdf}", Use: "await asyncio.to_thread()"},
-	apis.Entry{Family: apis.ECMA, Pattern: "crypto.{pbkdf2Sync,scryptSync,generateKeyPairSync}"},
-	apis.Entry{Family: apis.ECMA, Pattern: "zlib.*Sync"},
+	apis.Entry{Family: apis.ECMA, Pattern: "crypto.{pbkdf2Sync,scryptSync}", Fix: promisifyFix("crypto")},
+	apis.Entry{Family: apis.ECMA, Pattern: "crypto.generateKeyPairSync"},
+	apis.Entry{Family: apis.ECMA, Pattern: "zlib.*Sync", Fix: promisifyFix("zlib")},
 	apis.Entry{Family: apis.ECMA, Pattern: "{bcrypt,bcryptjs}.{hashSync,compareSync,genSaltSync}"},
 )
 

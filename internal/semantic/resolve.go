@@ -1,6 +1,8 @@
 package semantic
 
 import (
+	"strings"
+
 	"github.com/rtlint/rtlint/internal/source"
 )
 
@@ -179,4 +181,35 @@ var ecmaGlobals = map[string]bool{
 	"process": true, "JSON": true, "Math": true, "Buffer": true, "globalThis": true,
 	"require": true, "setTimeout": true, "setInterval": true, "setImmediate": true,
 	"structuredClone": true, "fetch": true, "crypto": true, "console": true,
+}
+
+// Bound reports whether a name is bound in scope or an enclosing one, and
+// what it resolves to ("" for a local definition).
+func (m *Model) Bound(name string, scope int) (qualified string, bound bool) {
+	return m.lookup(name, scope, 0)
+}
+
+// ModuleStyle tells how a JS/TS file imports: ESM `import` or CommonJS
+// `require`. Files with neither count as ESM for .mjs/.ts/.tsx, else CJS.
+func (m *Model) ModuleStyle() string {
+	esm, cjs := false, false
+	for _, imp := range m.Imports {
+		if imp.Func != None {
+			continue
+		}
+		if strings.HasPrefix(m.Text(imp.Span), "import") {
+			esm = true
+		} else {
+			cjs = true
+		}
+	}
+	switch {
+	case esm:
+		return "esm"
+	case cjs:
+		return "cjs"
+	case m.Lang() == source.TypeScript || m.Lang() == source.TSX || strings.HasSuffix(m.File.Path, ".mjs"):
+		return "esm"
+	}
+	return "cjs"
 }

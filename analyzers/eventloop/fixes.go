@@ -1,0 +1,143 @@
+package eventloop
+
+import (
+	"strings"
+
+	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/analyzers/apis"
+	"github.com/rtlint/rtlint/analyzers/fixes"
+	"github.com/rtlint/rtlint/internal/semantic"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// fixFor returns the fixes for a blocking call: the entry's own, or in
+// Python the family default, `await asyncio.to_thread(f, *args)`.
+func fixFor(m *semantic.Model, c *semantic.Call, e *apis.Entry) []analyzers.Fix {
+	if e.Fix != nil {
+		return e.Fix(m, c)
+	}
+	if m.Lang() == source.Python {
+		return toThreadFix(m, c)
+	}
+	return nil
+}
+
+// inAsyncDef reports whether a call sits directly in an async function's
+// own body, where `await` is allowed (not in a nested sync callback).
+func inAsyncDef(m *semantic.Model, c *semantic.Call) bool {
+	return c.Func != semantic.None && m.Funcs[c.Func].Async
+}
+
+// contextManager reports whether the call is a `with` item: `with open(p)`.
+func contextManager(m *semantic.Model, c *semantic.Call) bool {
+	start := max(0, int(c.Span.Start)-16)
+	before := strings.TrimRight(string(m.File.Src[start:c.Span.Start]), " \t")
+	return strings.HasSuffix(before, "with") || strings.HasSuffix(before, ",") && strings.Contains(lineBefore(m, c), "with ")
+}
+
+func lineBefore(m *semantic.Model, c *semantic.Call) string {
+	src := m.File.Src[:c.Span.Start]
+	i := strings.LastIndexByte(string(src), '\n')
+	return string(src[i+1:])
+}
+
+// toThreadFix: `f(a, k=v)` → `await asyncio.to_thread(f, a, k=v)` (safe:
+// the same call, run in the default thread pool while the loop goes on).
+func toThreadFix(m *semantic.Model, c *semantic.Call) []analyzers.Fix {
+	if !inAsyncDef(m, c) || c.New || contextManager(m, c) {
+		return nil
+	}
+	imp, ok := fixes.AddImport(m, fixes.Import{Module: "asyncio"})
+	if !ok {
+		return nil
+	}
+	args := fixes.ArgsInner(m, c)
+	if strings.TrimSpace(args) != "" {
+		args = ", " + args
+	}
+	call := fixes.Await(m, c, "asyncio.to_thread("+m.Text(c.Callee)+args+")")
+	return fixes.New("Run it in a thread: await asyncio.to_thread()", analyzers.Safe, append(imp, fixes.Replace(c.Span, call))...)
+}
+
+// sleepFix: `time.sleep(x)` → `await asyncio.sleep(x)` (safe).
+func sleepFix(m *semantic.Model, c *semantic.Call) []analyzers.Fix {
+	if !inAsyncDef(m, c) {
+		return nil
+	}
+	imp, ok := fixes.AddImport(m, fixes.Import{Module: "asyncio"})
+	if !ok {
+		return nil
+	}
+	call := fixes.Await(m, c, "asyncio.sleep"+m.Text(c.Args))
+	return fixes.New("Use await asyncio.sleep()", analyzers.Safe, append(imp, fixes.Replace(c.Span, call))...)
+}
+
+// fsPromiseTwins lists the fs.*Sync calls whose fs.promises twin takes the
+// same arguments and returns the same value.
+var fsPromiseTwins = map[string]bool{
+	"readFile": true, "writeFile": true, "appendFile": true, "readdir": true, "mkdir": true, "mkdtemp": true,
+	"stat": true, "lstat": true, "unlink": true, "rmdir": true, "rm": true, "rename": true, "copyFile": true,
+	"access": true, "chmod": true, "chown": true, "realpath": true, "readlink": true, "symlink": true,
+	"link": true, "truncate": true, "utimes": true, "cp": true,
+}
+
+// fsPromisesFix: `fs.readFileSync(p, enc)` → `await fs.promises.readFile(p, enc)`;
+// a named import `readFileSync(p)` → `await readFile(p)` imported from
+// node:fs/promises (safe).
+func fsPromisesFix(m *semantic.Model, c *semantic.Call) []analyzers.Fix {
+	if !inAsyncDef(m, c) {
+		return nil
+	}
+	name := c.Qualified[strings.LastIndexByte(c.Qualified, '.')+1:]
+	twin := strings.TrimSuffix(name, "Sync")
+	if !fsPromiseTwins[twin] {
+		return nil
+	}
+	msg := "Use await fs.promises." + twin + "()"
+	if i := strings.LastIndexByte(c.Path, '.'); i >= 0 {
+		recv := c.Path[:i]
+		call := fixes.Await(m, c, recv+".promises."+twin+m.Text(c.Args))
+		return fixes.New(msg, analyzers.Safe, fixes.Replace(c.Span, call))
+	}
+	imp, ok := fixes.AddImport(m, fixes.Import{Module: "node:fs/promises", Name: twin})
+	if !ok {
+		return nil
+	}
+	call := fixes.Await(m, c, twin+m.Text(c.Args))
+	return fixes.New(msg, analyzers.Safe, append(imp, fixes.Replace(c.Span, call))...)
+}
+
+// promisifyFix: `crypto.pbkdf2Sync(...)` → `await promisify(crypto.pbkdf2)(...)`,
+// and `execSync(cmd)` → `(await promisify(exec)(cmd)).stdout` (safe).
+func promisifyFix(module string) func(*semantic.Model, *semantic.Call) []analyzers.Fix {
+	return func(m *semantic.Model, c *semantic.Call) []analyzers.Fix {
+		if !inAsyncDef(m, c) {
+			return nil
+		}
+		name := c.Qualified[strings.LastIndexByte(c.Qualified, '.')+1:]
+		twin := strings.TrimSuffix(name, "Sync")
+		edits, ok := fixes.AddImport(m, fixes.Import{Module: "node:util", Name: "promisify"})
+		if !ok {
+			return nil
+		}
+		fn := twin
+		if i := strings.LastIndexByte(c.Path, '.'); i >= 0 {
+			fn = c.Path[:i] + "." + twin
+		} else {
+			imp, ok := fixes.AddImport(m, fixes.Import{Module: "node:" + module, Name: twin})
+			if !ok {
+				return nil
+			}
+			edits = append(edits, imp...)
+		}
+		call := "promisify(" + fn + ")" + m.Text(c.Args)
+		var text string
+		if module == "child_process" {
+			// exec resolves { stdout, stderr }; execSync returned stdout.
+			text = "(await " + call + ").stdout"
+		} else {
+			text = fixes.Await(m, c, call)
+		}
+		return fixes.New("Use await promisify("+module+"."+twin+")()", analyzers.Safe, append(edits, fixes.Replace(c.Span, text))...)
+	}
+}

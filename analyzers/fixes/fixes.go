@@ -1,0 +1,176 @@
+// Package fixes builds the text edits behind quick fixes: replacements,
+// `await` wrapping with the right precedence, and import insertion in the
+// file's own style that never duplicates an import. Analyzers call it;
+// internal/fix applies what they produce.
+package fixes
+
+import (
+	"strings"
+
+	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/internal/semantic"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// Replace returns an edit replacing a span of the analysed file.
+func Replace(s semantic.Span, text string) analyzers.Edit {
+	return analyzers.Edit{Start: int(s.Start), End: int(s.End), NewText: text}
+}
+
+// Insert returns an edit inserting text at an offset.
+func Insert(at int, text string) analyzers.Edit {
+	return analyzers.Edit{Start: at, End: at, NewText: text}
+}
+
+// New builds a fix; it returns nil when edits is nil (a helper said no).
+func New(message string, a analyzers.Applicability, edits ...analyzers.Edit) []analyzers.Fix {
+	if edits == nil {
+		return nil
+	}
+	return []analyzers.Fix{{Message: message, Applicability: a, Edits: edits}}
+}
+
+// Await returns `await expr`, parenthesised when the call it replaces is
+// followed by a member access, index or call (`(await f()).json()`).
+func Await(m *semantic.Model, c *semantic.Call, expr string) string {
+	src := m.File.Src
+	i := int(c.Span.End)
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	if i < len(src) && (src[i] == '.' || src[i] == '[' || src[i] == '(') || (i+1 < len(src) && src[i] == '?' && src[i+1] == '.') {
+		return "(await " + expr + ")"
+	}
+	return "await " + expr
+}
+
+// ArgsInner returns the text inside a call's parentheses.
+func ArgsInner(m *semantic.Model, c *semantic.Call) string {
+	t := m.Text(c.Args)
+	if len(t) >= 2 {
+		return t[1 : len(t)-1]
+	}
+	return ""
+}
+
+// Import is an import a fix needs. Python: Name "" is `import Module`,
+// otherwise `from Module import Name`. JS/TS: a named import of Name
+// from Module (`node:` modules spelled with the prefix).
+type Import struct {
+	Module string
+	Name   string
+}
+
+// local is the name an import binds.
+func (imp Import) local() string {
+	if imp.Name != "" {
+		return imp.Name
+	}
+	head, _, _ := strings.Cut(imp.Module, ".")
+	return head
+}
+
+// qualified is what the bound name resolves to in the semantic model.
+func (imp Import) qualified(lang source.Language) string {
+	mod := imp.Module
+	if lang.IsECMA() {
+		mod = semantic.NormalizeModule(mod)
+	}
+	if imp.Name == "" {
+		head, _, _ := strings.Cut(mod, ".")
+		return head
+	}
+	return mod + "." + imp.Name
+}
+
+// AddImport returns the edits that make imp available at module level: none
+// when it already is, one insertion otherwise. ok is false when the name is
+// already bound to something else (the fix must not be offered).
+func AddImport(m *semantic.Model, imp Import) (edits []analyzers.Edit, ok bool) {
+	q, bound := m.Bound(imp.local(), semantic.None)
+	if bound {
+		return nil, q == imp.qualified(m.Lang())
+	}
+	var stmt string
+	switch {
+	case m.Lang() == source.Python && imp.Name == "":
+		stmt = "import " + imp.Module
+	case m.Lang() == source.Python:
+		stmt = "from " + imp.Module + " import " + imp.Name
+	case m.ModuleStyle() == "esm":
+		stmt = "import { " + imp.Name + " } from '" + imp.Module + "';"
+	default:
+		stmt = "const { " + imp.Name + " } = require('" + imp.Module + "');"
+	}
+	at, prefix := importPoint(m)
+	return []analyzers.Edit{Insert(at, prefix+stmt+"\n")}, true
+}
+
+// importPoint is where new imports go: after the last module-level import,
+// else after the leading comments, docstring and directives. prefix is a
+// newline when the file's last line has none.
+func importPoint(m *semantic.Model) (int, string) {
+	src := m.File.Src
+	last := -1
+	for _, imp := range m.Imports {
+		if imp.Func == semantic.None && int(imp.Span.End) > last {
+			last = int(imp.Span.End)
+		}
+	}
+	if last < 0 {
+		last = preambleEnd(m)
+		if last == 0 {
+			return 0, ""
+		}
+	}
+	nl := strings.IndexByte(string(src[last:]), '\n')
+	if nl < 0 {
+		return len(src), "\n"
+	}
+	return last + nl + 1, ""
+}
+
+// preambleEnd returns the end of the leading comments, shebang, module
+// docstring (Python) or 'use strict' directive (JS), or 0.
+func preambleEnd(m *semantic.Model) int {
+	src := string(m.File.Src)
+	i, end := 0, 0
+	py := m.Lang() == source.Python
+	for i < len(src) {
+		line := src[i:]
+		if nl := strings.IndexByte(line, '\n'); nl >= 0 {
+			line = line[:nl]
+		}
+		t := strings.TrimSpace(line)
+		switch {
+		case t == "" || strings.HasPrefix(t, "#") && py || strings.HasPrefix(t, "//") || strings.HasPrefix(t, "#!"):
+		case py && (strings.HasPrefix(t, `"""`) || strings.HasPrefix(t, `'''`)):
+			q := t[:3]
+			close := strings.Index(src[i+strings.Index(src[i:], q)+3:], q)
+			if close < 0 {
+				return end
+			}
+			endDoc := i + strings.Index(src[i:], q) + 3 + close + 3
+			i = endDoc
+			end = endDoc
+			continue
+		case !py && strings.HasPrefix(t, "/*"):
+			close := strings.Index(src[i:], "*/")
+			if close < 0 {
+				return end
+			}
+			i += close + 2
+			end = i
+			continue
+		case !py && (t == "'use strict';" || t == `"use strict";` || t == "'use strict'" || t == `"use strict"`):
+			end = i + len(line)
+		default:
+			return end
+		}
+		if t != "" {
+			end = i + len(line)
+		}
+		i += len(line) + 1
+	}
+	return end
+}

@@ -1,0 +1,96 @@
+package fix
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/internal/lint"
+)
+
+// MaxRounds bounds the lint → fix → re-lint loop.
+const MaxRounds = 10
+
+// Outcome is the result of fixing one file.
+type Outcome struct {
+	Src []byte // the fixed source
+	// Fixed counts the fixes applied over all rounds.
+	Fixed int
+	// Created holds new files a fix creates (a worker module), by path
+	// relative to the working directory.
+	Created map[string]string
+	// Remaining is the final lint result of the fixed source.
+	Remaining *lint.Result
+}
+
+// Allowed says whether a fix of this applicability may be applied.
+func Allowed(a analyzers.Applicability, unsafe bool) bool {
+	return a == analyzers.Safe || unsafe && a == analyzers.Unsafe
+}
+
+// File lints src and applies the allowed fixes until none applies.
+func File(ctx context.Context, path string, src []byte, cfg *lint.Config, unsafe bool) (*Outcome, error) {
+	out := &Outcome{Src: src, Created: map[string]string{}}
+	pruned := false
+	for round := 0; ; round++ {
+		res, err := lint.Run(ctx, path, out.Src, cfg)
+		if err != nil {
+			return nil, err
+		}
+		out.Remaining = res
+		if round == MaxRounds {
+			return out, nil
+		}
+		done := func() (*Outcome, error) {
+			if out.Fixed == 0 || pruned {
+				return out, nil
+			}
+			// Last step: drop imports the fixes left unused, then re-lint.
+			pruned = true
+			src, err := pruneImports(ctx, path, src, out.Src)
+			if err != nil {
+				return nil, err
+			}
+			if string(src) == string(out.Src) {
+				return out, nil
+			}
+			out.Src = src
+			if out.Remaining, err = lint.Run(ctx, path, out.Src, cfg); err != nil {
+				return nil, err
+			}
+			return out, nil
+		}
+		var taken []analyzers.Edit
+		applied := 0
+		for _, f := range res.Findings {
+			for _, fx := range f.Fixes {
+				if !Allowed(fx.Applicability, unsafe) || !compatible(fx, taken) {
+					continue
+				}
+				for _, e := range fx.Edits {
+					if e.Path == "" || e.Path == path {
+						e.Path = ""
+						taken = append(taken, e)
+						continue
+					}
+					out.Created[filepath.Join(filepath.Dir(path), e.Path)] = e.NewText
+				}
+				applied++
+				break // one fix per diagnostic
+			}
+		}
+		if applied == 0 {
+			return done()
+		}
+		fixed, err := Apply(out.Src, taken)
+		if err != nil {
+			return nil, fmt.Errorf("%s: applying fixes: %w", path, err)
+		}
+		if string(fixed) == string(out.Src) {
+			return done()
+		}
+		out.Src = fixed
+		out.Fixed += applied
+	}
+}

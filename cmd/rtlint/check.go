@@ -28,6 +28,9 @@ type checkFlags struct {
 	jobs          int
 	quiet         bool
 	noCache       bool
+	fix           bool
+	unsafeFixes   bool
+	diff          bool
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
@@ -38,6 +41,9 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "name (and language) of the source read from stdin when PATH is -")
 	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "files linted in parallel")
 	fs.BoolVar(&f.quiet, "quiet", false, "print findings only: no source excerpts, no summary")
+	fs.BoolVar(&f.fix, "fix", false, "apply safe fixes and write the files")
+	fs.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, apply unsafe fixes too")
+	fs.BoolVar(&f.diff, "diff", false, "print the fixes as a unified diff and write nothing (exit 1 when there is a diff)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "do not read or write the cache (rtlint has no cache yet; accepted for scripts)")
 }
 
@@ -118,10 +124,30 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 
-	outputs := batch.Run(context.Background(), inputs, f.jobs, cfg)
+	var mode *batch.FixMode
+	if f.fix || f.diff {
+		mode = &batch.FixMode{Unsafe: f.unsafeFixes}
+	}
+	outputs := batch.RunFix(context.Background(), inputs, f.jobs, cfg, mode)
+	if f.diff {
+		return printDiffs(outputs, stdout, stderr)
+	}
 	var files []report.File
 	failing := false
-	for _, o := range outputs {
+	fixed := 0
+	for i, o := range outputs {
+		if o.Err == nil && o.Fix != nil {
+			if inputs[i].Src != nil { // stdin: the fixed source goes to stdout
+				stdout.Write(o.Fix.Src)
+				fixed += o.Fix.Fixed
+				continue
+			}
+			if err := writeFixes(o); err != nil {
+				o.Err = err
+			} else {
+				fixed += o.Fix.Fixed
+			}
+		}
 		if o.Err != nil {
 			fileErrs = append(fileErrs, &walk.Error{Path: o.Path, Err: o.Err})
 			continue
@@ -134,7 +160,7 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	if err := formatter(stdout, files, report.Options{Color: useColor(stdout), Quiet: f.quiet}); err != nil {
+	if err := formatter(stdout, files, report.Options{Color: useColor(stdout), Quiet: f.quiet, Fixed: fixed, Fixing: f.fix}); err != nil {
 		fmt.Fprintf(stderr, "rtlint: writing output: %v\n", err)
 		return exitError
 	}

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/rtlint/rtlint/internal/fix"
 	"github.com/rtlint/rtlint/internal/lint"
 	"github.com/rtlint/rtlint/internal/source"
 )
@@ -28,11 +29,26 @@ type Output struct {
 	Path   string
 	Result *lint.Result
 	Err    error
+	// With fixing on: the source as read, and what fixing made of it
+	// (Result is then the lint of the fixed source).
+	Original []byte
+	Fix      *fix.Outcome
+}
+
+// FixMode asks Run to apply fixes instead of only linting.
+type FixMode struct {
+	Unsafe bool // apply unsafe fixes too
 }
 
 // Run lints inputs with jobs workers (≤ 0 means one per CPU). Outputs are
 // in the order of inputs, whatever order workers finish in.
 func Run(ctx context.Context, inputs []Input, jobs int, cfg *lint.Config) []Output {
+	return RunFix(ctx, inputs, jobs, cfg, nil)
+}
+
+// RunFix is Run that, with a non-nil mode, also fixes each file (in memory:
+// writing is the caller's business).
+func RunFix(ctx context.Context, inputs []Input, jobs int, cfg *lint.Config, mode *FixMode) []Output {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
@@ -45,7 +61,7 @@ func Run(ctx context.Context, inputs []Input, jobs int, cfg *lint.Config) []Outp
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = lintOne(ctx, inputs[i], cfg)
+				out[i] = lintOne(ctx, inputs[i], cfg, mode)
 			}
 		}()
 	}
@@ -57,7 +73,7 @@ func Run(ctx context.Context, inputs []Input, jobs int, cfg *lint.Config) []Outp
 	return out
 }
 
-func lintOne(ctx context.Context, in Input, cfg *lint.Config) Output {
+func lintOne(ctx context.Context, in Input, cfg *lint.Config, mode *FixMode) Output {
 	o := Output{Path: in.Path}
 	src := in.Src
 	if src == nil {
@@ -67,7 +83,14 @@ func lintOne(ctx context.Context, in Input, cfg *lint.Config) Output {
 			return o
 		}
 	}
-	o.Result, o.Err = lint.Run(ctx, in.Path, src, cfg)
+	if mode == nil {
+		o.Result, o.Err = lint.Run(ctx, in.Path, src, cfg)
+		return o
+	}
+	o.Original = src
+	if o.Fix, o.Err = fix.File(ctx, in.Path, src, cfg, mode.Unsafe); o.Err == nil {
+		o.Result = o.Fix.Remaining
+	}
 	return o
 }
 

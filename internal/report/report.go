@@ -22,6 +22,9 @@ type File struct {
 type Options struct {
 	Color bool
 	Quiet bool // no source excerpts and no summary
+	// Fixing is set under --fix; Fixed counts the fixes applied.
+	Fixing bool
+	Fixed  int
 }
 
 // Formatter writes every finding of a run.

@@ -45,6 +45,12 @@ func Text(w io.Writer, files []File, opts Options) error {
 	if opts.Quiet {
 		return nil
 	}
+	if opts.Fixing {
+		fmt.Fprintf(w, "Fixed %d %s, %d remaining.\n", opts.Fixed, plural(opts.Fixed, "problem"), len(all))
+		if len(all) == 0 {
+			return nil
+		}
+	}
 	if len(all) == 0 {
 		_, err := fmt.Fprintln(w, "All checks passed!")
 		return err

@@ -15,6 +15,7 @@ var RT101 = &analyzers.Analyzer{
 	Name:      "blocking-sleep",
 	Severity:  analyzers.Error,
 	Languages: all,
+	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "Blocking sleep on the event loop",
 		WhatItDoes: "Checks for `time.sleep()` in Python `async def` functions, and for `Atomics.wait()` " +
@@ -25,6 +26,7 @@ var RT101 = &analyzers.Analyzer{
 			"request becomes latency for all of them.",
 		Example:    "```python\nasync def poll():\n    time.sleep(1)\n```\n\n```js\napp.get('/wait', (req, res) => {\n  const end = Date.now() + 100;\n  while (Date.now() < end) {}\n});\n```",
 		UseInstead: "```python\nasync def poll():\n    await asyncio.sleep(1)\n```\n\n```js\napp.get('/wait', async (req, res) => {\n  await new Promise((r) => setTimeout(r, 100));\n});\n```",
+		FixSafety:  "The Python fix, `time.sleep(x)` → `await asyncio.sleep(x)` (adding `import asyncio`), is safe: it waits just as long without blocking. It is offered only directly inside an `async def`.",
 	},
 	Run: runRT101,
 }

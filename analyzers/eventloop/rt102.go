@@ -12,6 +12,7 @@ var RT102 = &analyzers.Analyzer{
 	Name:      "blocking-http",
 	Severity:  analyzers.Error,
 	Languages: all,
+	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "Synchronous HTTP request on the event loop",
 		WhatItDoes: "Checks for synchronous HTTP clients — `requests`, `urllib.request.urlopen`, `urllib3`, " +
@@ -22,6 +23,7 @@ var RT102 = &analyzers.Analyzer{
 			"event loop waits for it, so every concurrent request stalls behind one slow upstream.",
 		Example:    "```python\nasync def profile(user_id):\n    return requests.get(f\"{API}/users/{user_id}\").json()\n```",
 		UseInstead: "```python\nclient = httpx.AsyncClient()\n\nasync def profile(user_id):\n    return (await client.get(f\"{API}/users/{user_id}\")).json()\n```",
+		FixSafety:  "In Python the fix runs the same call in a worker thread, `await asyncio.to_thread(f, *args, **kwargs)`, which is safe: the same function runs with the same arguments while the event loop goes on.",
 	},
 	Run: func(p *analyzers.Pass) { reportBlocking(p, rt102Calls) },
 }

@@ -14,6 +14,7 @@ var RT103 = &analyzers.Analyzer{
 	Name:      "blocking-file-io",
 	Severity:  analyzers.Error,
 	Languages: all,
+	Fixable:   true,
 	Options:   map[string]any{"include-stat-calls": false},
 	Doc: &analyzers.Doc{
 		Title: "Blocking file I/O on the event loop",
@@ -26,6 +27,7 @@ var RT103 = &analyzers.Analyzer{
 			"A synchronous call holds the event loop for all of it, so no other request makes progress.",
 		Example:    "```js\nasync function loadUser(id) {\n  return JSON.parse(fs.readFileSync(`users/${id}.json`, 'utf8'));\n}\n```",
 		UseInstead: "```js\nasync function loadUser(id) {\n  return JSON.parse(await fs.promises.readFile(`users/${id}.json`, 'utf8'));\n}\n```\n\nIn Python, use `aiofiles` or `await asyncio.to_thread(path.read_text)`.",
+		FixSafety:  "In Python: `await asyncio.to_thread(f, ...)` (safe; not offered for `with open(...)`, which needs a human). In JS/TS async functions: `fs.readFileSync(p, enc)` → `await fs.promises.readFile(p, enc)` for every `*Sync` call with a promise twin of the same arguments and result; named imports come from `node:fs/promises` (safe).",
 	},
 	Run: func(p *analyzers.Pass) { reportBlockingWith(p, rt103Calls, useForFS) },
 }

@@ -11,6 +11,7 @@ var RT104 = &analyzers.Analyzer{
 	Name:      "blocking-subprocess",
 	Severity:  analyzers.Error,
 	Languages: all,
+	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "Blocking subprocess on the event loop",
 		WhatItDoes: "Checks for `subprocess.run/call/check_output/Popen`, `os.system`, `os.popen`, " +
@@ -20,6 +21,7 @@ var RT104 = &analyzers.Analyzer{
 			"child runs. The event loop waits the whole time.",
 		Example:    "```python\nasync def thumbnail(path):\n    subprocess.run([\"convert\", path, \"thumb.png\"], check=True)\n```",
 		UseInstead: "```python\nasync def thumbnail(path):\n    proc = await asyncio.create_subprocess_exec(\"convert\", path, \"thumb.png\")\n    await proc.wait()\n```",
+		FixSafety:  "Python: `await asyncio.to_thread(f, ...)` (safe). JS/TS async functions: `execSync(cmd)` → `(await promisify(exec)(cmd)).stdout` (safe: `exec` resolves `{ stdout, stderr }`).",
 	},
 	Run: func(p *analyzers.Pass) { reportBlocking(p, rt104Calls) },
 }

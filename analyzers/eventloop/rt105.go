@@ -14,6 +14,7 @@ var RT105 = &analyzers.Analyzer{
 	Name:      "blocking-crypto-compress",
 	Severity:  analyzers.Warning,
 	Languages: all,
+	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "Blocking key derivation or compression on the event loop",
 		WhatItDoes: "Checks for `hashlib.pbkdf2_hmac`, `hashlib.scrypt` and `bcrypt.hashpw/checkpw` in " +
@@ -24,6 +25,7 @@ var RT105 = &analyzers.Analyzer{
 			"request is served.",
 		Example:    "```js\napp.post('/login', (req, res) => {\n  const key = crypto.pbkdf2Sync(req.body.password, salt, 100000, 64, 'sha512');\n});\n```",
 		UseInstead: "```js\nconst pbkdf2 = util.promisify(crypto.pbkdf2);\napp.post('/login', async (req, res) => {\n  const key = await pbkdf2(req.body.password, salt, 100000, 64, 'sha512');\n});\n```\n\nIn Python, `await asyncio.to_thread(bcrypt.checkpw, pw, hashed)` (these functions release the GIL).",
+		FixSafety:  "Python: `await asyncio.to_thread(f, ...)` (safe; these functions release the GIL). JS/TS async functions: `crypto.pbkdf2Sync(...)` → `await promisify(crypto.pbkdf2)(...)`, and the same for `scryptSync` and `zlib.*Sync` (safe: same arguments, same result).",
 	},
 	Run: func(p *analyzers.Pass) { reportBlockingWith(p, rt105Calls, useForAsyncTwin) },
 }

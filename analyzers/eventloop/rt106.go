@@ -15,6 +15,7 @@ var RT106 = &analyzers.Analyzer{
 	Name:      "blocking-db-driver",
 	Severity:  analyzers.Error,
 	Languages: all,
+	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "Synchronous database driver on the event loop",
 		WhatItDoes: "Checks for synchronous database drivers in Python `async def` functions — " +
@@ -26,6 +27,7 @@ var RT106 = &analyzers.Analyzer{
 			"driver holds the event loop for all of it, so the server handles one query at a time.",
 		Example:    "```python\nasync def get_user(user_id):\n    conn = psycopg2.connect(DSN)\n    ...\n```",
 		UseInstead: "```python\npool = await asyncpg.create_pool(DSN)  # at startup\n\nasync def get_user(user_id):\n    async with pool.acquire() as conn:\n        return await conn.fetchrow(\"SELECT ...\", user_id)\n```",
+		FixSafety:  "Python: `await asyncio.to_thread(f, ...)` (safe, though an async driver is the better cure).",
 	},
 	Run: runRT106,
 }

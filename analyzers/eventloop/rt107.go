@@ -11,12 +11,14 @@ var RT107 = &analyzers.Analyzer{
 	Name:      "blocking-input",
 	Severity:  analyzers.Error,
 	Languages: all,
+	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title:      "Blocking terminal input on the event loop",
 		WhatItDoes: "Checks for `input()` in Python `async def` functions and `readline-sync` calls in JavaScript/TypeScript async functions and handlers.",
 		WhySlow:    "Waiting for a human at a terminal can take forever; the event loop and every task on it wait too.",
 		Example:    "```python\nasync def main():\n    name = input(\"name? \")\n```",
 		UseInstead: "```python\nasync def main():\n    name = await asyncio.to_thread(input, \"name? \")\n```",
+		FixSafety:  "Python: `await asyncio.to_thread(input, ...)` (safe).",
 	},
 	Run: func(p *analyzers.Pass) { reportBlocking(p, rt107Calls) },
 }

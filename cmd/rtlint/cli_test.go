@@ -484,9 +484,6 @@ func TestJSONOutput(t *testing.T) {
 	var got []pos
 	for _, d := range diags {
 		got = append(got, pos{d.Path, d.Line, d.Column, d.Rule})
-		if string(d.Fix) != "null" {
-			t.Errorf("%s:%d:%d %s: fix = %s, want null", d.Path, d.Line, d.Column, d.Rule, d.Fix)
-		}
 	}
 	want := []pos{
 		{"a_unicode.py", 5, 14, "RT101"},
@@ -506,15 +503,50 @@ func TestJSONOutput(t *testing.T) {
 		Path: "a_unicode.py", Line: 5, Column: 14, EndLine: 5, EndColumn: 27,
 		Rule: "RT101", Name: "blocking-sleep", Severity: "error",
 		Message: "time.sleep() blocks the event loop in async def handler(); use await asyncio.sleep()",
-		Fix:     json.RawMessage("null"),
 	}
-	if len(diags) == 0 || !reflect.DeepEqual(diags[0], wantFirst) {
-		t.Errorf("first finding:\n got %+v\nwant %+v", diags, wantFirst)
+	if len(diags) == 0 {
+		t.Fatal("no findings")
+	}
+	first := diags[0]
+	fixJSON := first.Fix
+	first.Fix = nil
+	if !reflect.DeepEqual(first, wantFirst) {
+		t.Errorf("first finding:\n got %+v\nwant %+v", first, wantFirst)
+	}
+	// SPEC §6: the fix object, with 1-based code-point positions per edit.
+	type edit struct {
+		Path      string `json:"path"`
+		Line      int    `json:"line"`
+		Column    int    `json:"column"`
+		EndLine   int    `json:"end_line"`
+		EndColumn int    `json:"end_column"`
+		NewText   string `json:"new_text"`
+	}
+	var fx struct {
+		Applicability string `json:"applicability"`
+		Message       string `json:"message"`
+		Edits         []edit `json:"edits"`
+	}
+	if err := json.Unmarshal(fixJSON, &fx); err != nil {
+		t.Fatalf("fix %s: %v", fixJSON, err)
+	}
+	wantEdits := []edit{
+		{"a_unicode.py", 2, 1, 2, 1, "import asyncio\n"},
+		{"a_unicode.py", 5, 14, 5, 27, "await asyncio.sleep(1)"},
+	}
+	if fx.Applicability != "safe" || fx.Message != "Use await asyncio.sleep()" || !reflect.DeepEqual(fx.Edits, wantEdits) {
+		t.Errorf("first finding's fix = %s, want safe, \"Use await asyncio.sleep()\", %v", fixJSON, wantEdits)
 	}
 	if len(diags) == len(want) && diags[len(diags)-1].Severity != "warning" {
 		t.Errorf("RT105 severity = %q, want warning", diags[len(diags)-1].Severity)
 	}
-	// The raw text says null, not an omitted field.
+}
+
+// TestJSONFixNull: a finding without a fix carries a literal "fix": null.
+func TestJSONFixNull(t *testing.T) {
+	dir := newDir(t)
+	write(t, dir, "spin.js", "app.get('/x', (req, res) => {\n  const end = Date.now() + 5;\n  while (Date.now() < end) {}\n});\n")
+	r := inDir(t, dir, "--format", "json", "spin.js")
 	if !strings.Contains(r.stdout, `"fix": null`) {
 		t.Errorf("output has no literal \"fix\": null:\n%s", r.stdout)
 	}
@@ -973,8 +1005,16 @@ func TestRulesCommand(t *testing.T) {
 			t.Errorf("rtlint rules does not list %s\n%s", code, r.stdout)
 		}
 	}
-	if !strings.Contains(r.stdout, "RT101  blocking-sleep") || !strings.Contains(r.stdout, "blocking-crypto-compress  warning") {
-		t.Errorf("rules rows lack names or severities\n%s", r.stdout)
+	rows := map[string][]string{}
+	for _, l := range lines[1:] {
+		f := strings.Fields(l)
+		rows[f[0]] = f
+	}
+	if f := rows["RT101"]; len(f) < 3 || f[1] != "blocking-sleep" || f[2] != "error" {
+		t.Errorf("RT101 row = %q, want blocking-sleep error\n%s", f, r.stdout)
+	}
+	if f := rows["RT105"]; len(f) < 3 || f[1] != "blocking-crypto-compress" || f[2] != "warning" {
+		t.Errorf("RT105 row = %q, want blocking-crypto-compress warning\n%s", f, r.stdout)
 	}
 }
 

@@ -13,6 +13,7 @@ var RT201 = &analyzers.Analyzer{
 	Severity:  analyzers.Warning,
 	Languages: []source.Language{source.Python, source.JavaScript, source.TypeScript, source.TSX},
 	Options:   map[string]any{"min-iterations": defaultMinIterations},
+	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "CPU-heavy loop or recursion on the event loop",
 		WhatItDoes: "Checks Python `async def` functions and JavaScript/TypeScript async functions and " +
@@ -26,6 +27,12 @@ var RT201 = &analyzers.Analyzer{
 			"latency for every client of the process.",
 		Example: "```js\nfunction fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\n\n" +
 			"app.get('/fib/:n', (req, res) => res.json(fib(Number(req.params.n))));\n```",
+		FixSafety: "Both fixes are unsafe. Python: a call of a heavy module-level function in an `async def` becomes " +
+			"`await asyncio.get_running_loop().run_in_executor(process_pool, f, *args)` with a module-level " +
+			"`ProcessPoolExecutor` (arguments and results must pickle). JavaScript: the function, with the " +
+			"same-file functions it calls, moves to a `<file>.<name>.worker.cjs` module with the " +
+			"`parentPort`/`workerData` glue, and the call becomes `await runInWorker(...)` (the enclosing handler " +
+			"is made async if needed); the worker cannot see the rest of the module, and values are copied.",
 		UseInstead: "```js\nconst { Worker } = require('node:worker_threads');\n\n" +
 			"app.get('/fib/:n', async (req, res) => {\n  res.json(await runInWorker('./fib-worker.js', Number(req.params.n)));\n});\n```\n\n" +
 			"In Python: `await loop.run_in_executor(process_pool, fib, n)` with a `ProcessPoolExecutor` created at startup.",
@@ -56,7 +63,13 @@ func runRT201(p *analyzers.Pass) {
 		if callee == semantic.None || callee == c.Func || !sums[callee].Heavy || insideHeavyLoop(m, c, minIter) {
 			continue
 		}
-		p.Reportf(c.Span, nil, "%s is CPU-heavy (it %s) and blocks the event loop in %s; %s",
+		var fix []analyzers.Fix
+		if lang == source.Python {
+			fix = executorFix(m, c, callee)
+		} else {
+			fix = workerFix(m, c, callee, sums)
+		}
+		p.Reportf(c.Span, fix, "%s is CPU-heavy (it %s) and blocks the event loop in %s; %s",
 			m.CallName(c), sums[callee].Why, m.DescribeFunc(m.Owner(c)), cure(lang))
 	}
 }

@@ -5,6 +5,7 @@
 package fixes
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/rtlint/rtlint/analyzers"
@@ -173,4 +174,39 @@ func preambleEnd(m *semantic.Model) int {
 		i += len(line) + 1
 	}
 	return end
+}
+
+// FreeName returns base, or base2, base3, … — the first name not bound at
+// module level or in scope.
+func FreeName(m *semantic.Model, base string, scope int) string {
+	name := base
+	for i := 2; ; i++ {
+		if _, bound := m.Bound(name, scope); !bound && !isBuiltinName(m, name) {
+			return name
+		}
+		name = base + strconv.Itoa(i)
+	}
+}
+
+func isBuiltinName(m *semantic.Model, name string) bool {
+	return m.Lang() == source.Python && (name == "open" || name == "input" || name == "id" || name == "type")
+}
+
+// ModuleValue makes a module-level `name = value` available: an existing
+// binding to the same value is reused; otherwise a free name is chosen and
+// the definition inserted at `at` (after the imports when at < 0).
+// qualified is what value resolves to, e.g. "concurrent.futures.ProcessPoolExecutor()";
+// "" never reuses.
+func ModuleValue(m *semantic.Model, base, qualified string, at int, stmt func(name string) string) (edits []analyzers.Edit, name string) {
+	if qualified != "" {
+		if name := m.ModuleNameFor(qualified); name != "" {
+			return nil, name
+		}
+	}
+	name = FreeName(m, base, semantic.None)
+	prefix := ""
+	if at < 0 {
+		at, prefix = importPoint(m)
+	}
+	return []analyzers.Edit{Insert(at, prefix+"\n"+strings.TrimPrefix(stmt(name), "\n")+"\n")}, name
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/pmezard/go-difflib/difflib"
 
@@ -115,13 +116,20 @@ func printDiffs(outputs []batch.Output, stdout, stderr io.Writer) int {
 }
 
 func writeDiff(w io.Writer, path, before, after string) {
-	from := "a/" + filepath.ToSlash(path)
+	name := filepath.ToSlash(path)
+	if !strings.HasPrefix(name, "/") {
+		name = "/" + name
+	}
+	from := "a" + name
+	var a []string
 	if before == "" {
 		from = "/dev/null"
+	} else {
+		a = difflib.SplitLines(before)
 	}
 	text, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
-		A: difflib.SplitLines(before), B: difflib.SplitLines(after),
-		FromFile: from, ToFile: "b/" + filepath.ToSlash(path), Context: 3,
+		A: a, B: difflib.SplitLines(after),
+		FromFile: from, ToFile: "b" + name, Context: 3,
 	})
 	fmt.Fprint(w, text)
 }

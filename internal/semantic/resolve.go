@@ -213,3 +213,42 @@ func (m *Model) ModuleStyle() string {
 	}
 	return "cjs"
 }
+
+// ModuleNameFor returns a module-level name bound to a value that resolves
+// to qualified (`process_pool` for "concurrent.futures.ProcessPoolExecutor()"),
+// or "" — so fixes reuse an existing pool instead of adding another.
+func (m *Model) ModuleNameFor(qualified string) string {
+	best := ""
+	for k, refs := range m.refs {
+		if k.scope != None {
+			continue
+		}
+		if m.combine(refs, 0) == qualified && (best == "" || k.name < best) {
+			best = k.name
+		}
+	}
+	return best
+}
+
+// TopLevelStart returns the offset of the start of the line where the
+// module-level statement holding fn begins (before its decorators), the
+// place to hoist a definition that fn will use.
+func (m *Model) TopLevelStart(fn int) int {
+	if fn == None {
+		return 0
+	}
+	for m.Funcs[fn].Parent != None {
+		fn = m.Funcs[fn].Parent
+	}
+	f := m.Funcs[fn]
+	start := f.Span.Start
+	if f.Class != None {
+		start = m.Classes[f.Class].Span.Start
+	}
+	for _, d := range f.DecoratorSpans {
+		start = min(start, d.Start)
+	}
+	// A function passed to a call (`app.get('/', fn)`) starts mid-line:
+	// the statement starts at its line's first byte.
+	return m.File.Lines.LineStart(m.File.Lines.Position(int(start)).Line)
+}

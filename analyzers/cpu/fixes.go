@@ -1,0 +1,161 @@
+package cpu
+
+import (
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/analyzers/fixes"
+	"github.com/rtlint/rtlint/internal/semantic"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// processPool makes a module-level ProcessPoolExecutor available and
+// returns its name with the edits that define and import it.
+func processPool(m *semantic.Model) ([]analyzers.Edit, string, bool) {
+	imp, ok := fixes.AddImport(m, fixes.Import{Module: "concurrent.futures", Name: "ProcessPoolExecutor"})
+	if !ok {
+		return nil, "", false
+	}
+	def, name := fixes.ModuleValue(m, "process_pool", "concurrent.futures.ProcessPoolExecutor()", -1,
+		func(name string) string { return name + " = ProcessPoolExecutor()" })
+	return append(imp, def...), name, true
+}
+
+// hasKeywordArgs reports whether a call passes keyword arguments, which
+// run_in_executor cannot forward.
+func hasKeywordArgs(m *semantic.Model, c *semantic.Call) bool {
+	for _, a := range semantic.Args(m.Text(c.Args)) {
+		if i := strings.IndexByte(a, '='); i > 0 && !strings.ContainsAny(a[:i], "([{'\"") && a[i-1] != '=' && a[i-1] != '!' && a[i-1] != '<' && a[i-1] != '>' && (i+1 >= len(a) || a[i+1] != '=') {
+			return true
+		}
+		if strings.HasPrefix(a, "**") {
+			return true
+		}
+	}
+	return false
+}
+
+// executorFix (Python RT201): `fib(n)` in an async def →
+// `await asyncio.get_running_loop().run_in_executor(process_pool, fib, n)`.
+// Unsafe: arguments and results must pickle.
+func executorFix(m *semantic.Model, c *semantic.Call, callee int) []analyzers.Fix {
+	f := m.Funcs[callee]
+	if c.Func == semantic.None || !m.Funcs[c.Func].Async || f.Parent != semantic.None || f.Class != semantic.None || hasKeywordArgs(m, c) || c.Awaited {
+		return nil
+	}
+	edits, pool, ok := processPool(m)
+	if !ok {
+		return nil
+	}
+	aio, ok := fixes.AddImport(m, fixes.Import{Module: "asyncio"})
+	if !ok {
+		return nil
+	}
+	args := fixes.ArgsInner(m, c)
+	if strings.TrimSpace(args) != "" {
+		args = ", " + args
+	}
+	call := fixes.Await(m, c, "asyncio.get_running_loop().run_in_executor("+pool+", "+f.Name+args+")")
+	edits = append(append(edits, aio...), fixes.Replace(c.Span, call))
+	return fixes.New("Run "+f.Name+"() in a process pool", analyzers.Unsafe, edits...)
+}
+
+// workerFix (JavaScript RT201): moves a same-file CPU-heavy function (and
+// the same-file functions it calls) into a worker module next to the file,
+// and turns the call into an awaited run in a worker_threads Worker.
+// Unsafe: the worker cannot see the module's other state, and arguments
+// and results are copied by structured clone. TypeScript sources get no
+// fix: the worker must be plain JavaScript that node can run.
+func workerFix(m *semantic.Model, c *semantic.Call, callee int, sums []semantic.Summary) []analyzers.Fix {
+	if m.Lang() != source.JavaScript || c.Func == semantic.None || c.Awaited || c.New {
+		return nil
+	}
+	host := m.Funcs[c.Func]
+	if !host.Async && host.Kind == semantic.Method {
+		return nil
+	}
+	name := m.Funcs[callee].Name
+	base := strings.TrimSuffix(filepath.Base(m.File.Path), filepath.Ext(m.File.Path))
+	worker := base + "." + name + ".worker.cjs"
+
+	var body []string
+	for _, fi := range closure(m, callee, sums) {
+		f := m.Funcs[fi]
+		text := m.Text(f.Span)
+		if f.Kind == semantic.Arrow || f.Kind == semantic.FuncExpr {
+			text = "const " + f.Name + " = " + text + ";"
+		}
+		body = append(body, text)
+	}
+	content := "'use strict';\n// Written by rtlint's worker_threads fix: runs " + name + "() off the event loop.\n" +
+		"const { parentPort, workerData } = require('node:worker_threads');\n\n" +
+		strings.Join(body, "\n\n") + "\n\nparentPort.postMessage(" + name + "(...workerData));\n"
+
+	edits, ok := fixes.AddImport(m, fixes.Import{Module: "node:worker_threads", Name: "Worker"})
+	if !ok {
+		return nil
+	}
+	helper, ok := workerHelper(m)
+	if !ok {
+		return nil
+	}
+	edits = append(edits, helper...)
+	path := "require('node:path').join(__dirname, '" + worker + "')"
+	if m.ModuleStyle() == "esm" {
+		path = "new URL('./" + worker + "', import.meta.url)"
+	}
+	call := fixes.Await(m, c, "runInWorker("+path+", ["+fixes.ArgsInner(m, c)+"])")
+	edits = append(edits, fixes.Replace(c.Span, call), analyzers.Edit{Path: worker, Create: true, NewText: content})
+	if !host.Async {
+		edits = append(edits, fixes.Insert(int(host.Span.Start), "async "))
+	}
+	return fixes.New("Move "+name+"() to a worker thread ("+worker+")", analyzers.Unsafe, edits...)
+}
+
+const workerHelperSource = `
+// runInWorker runs a worker module with args and resolves with the value it posts.
+function runInWorker(file, args) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file, { workerData: args });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error('worker stopped with exit code ' + code));
+    });
+  });
+}
+`
+
+// workerHelper defines runInWorker once per file.
+func workerHelper(m *semantic.Model) ([]analyzers.Edit, bool) {
+	if q, bound := m.Bound("runInWorker", semantic.None); bound {
+		return nil, q == "" // an existing local runInWorker: ours from an earlier fix
+	}
+	edits, _ := fixes.ModuleValue(m, "runInWorker", "", -1, func(string) string { return workerHelperSource })
+	return edits, true
+}
+
+// closure lists a function and the same-file functions it calls,
+// transitively, in source order.
+func closure(m *semantic.Model, root int, sums []semantic.Summary) []int {
+	seen := map[int]bool{root: true}
+	queue := []int{root}
+	for len(queue) > 0 {
+		fi := queue[0]
+		queue = queue[1:]
+		for _, ci := range sums[fi].Calls {
+			if g := m.CalleeFunc(&m.Calls[ci]); g != semantic.None && !seen[g] {
+				seen[g] = true
+				queue = append(queue, g)
+			}
+		}
+	}
+	out := make([]int, 0, len(seen))
+	for fi := range seen {
+		out = append(out, fi)
+	}
+	sort.Ints(out)
+	return out
+}

@@ -159,3 +159,81 @@ func closure(m *semantic.Model, root int, sums []semantic.Summary) []int {
 	sort.Ints(out)
 	return out
 }
+
+// threadToProcessFix (RT202, unsafe: arguments must pickle and the target
+// must be importable): the thread API becomes its process twin.
+//
+//	threading.Thread(target=f)        → multiprocessing.Process(target=f)
+//	asyncio.to_thread(f, *args)       → asyncio.get_running_loop().run_in_executor(process_pool, f, *args)
+//	loop.run_in_executor(None, f)     → loop.run_in_executor(process_pool, f)
+//	ThreadPoolExecutor() … .submit(f) → ProcessPoolExecutor() … .submit(f)
+func threadToProcessFix(m *semantic.Model, c *semantic.Call) []analyzers.Fix {
+	switch {
+	case c.Qualified == "threading.Thread":
+		imp, ok := fixes.AddImport(m, fixes.Import{Module: "multiprocessing"})
+		if !ok {
+			return nil
+		}
+		return fixes.New("Use multiprocessing.Process", analyzers.Unsafe, append(imp, fixes.Replace(c.Callee, "multiprocessing.Process"))...)
+	case c.Qualified == "asyncio.to_thread":
+		if hasKeywordArgs(m, c) {
+			return nil
+		}
+		edits, pool, ok := processPool(m)
+		if !ok {
+			return nil
+		}
+		call := "asyncio.get_running_loop().run_in_executor(" + pool + ", " + fixes.ArgsInner(m, c) + ")"
+		return fixes.New("Run it in a process pool", analyzers.Unsafe, append(edits, fixes.Replace(c.Span, call))...)
+	case strings.HasSuffix(c.Path, ".run_in_executor"):
+		none := firstArgSpan(m, c)
+		if m.Text(none) != "None" {
+			return nil
+		}
+		edits, pool, ok := processPool(m)
+		if !ok {
+			return nil
+		}
+		return fixes.New("Run it in a process pool", analyzers.Unsafe, append(edits, fixes.Replace(none, pool))...)
+	case threadSubmit.MatchString(c.Qualified):
+		ctor := poolConstructor(m, c)
+		if ctor == nil {
+			return nil
+		}
+		imp, ok := fixes.AddImport(m, fixes.Import{Module: "concurrent.futures", Name: "ProcessPoolExecutor"})
+		if !ok {
+			return nil
+		}
+		return fixes.New("Use ProcessPoolExecutor", analyzers.Unsafe, append(imp, fixes.Replace(ctor.Callee, "ProcessPoolExecutor"))...)
+	}
+	return nil
+}
+
+// firstArgSpan returns the span of a call's first argument.
+func firstArgSpan(m *semantic.Model, c *semantic.Call) semantic.Span {
+	args := semantic.Args(m.Text(c.Args))
+	if len(args) == 0 {
+		return semantic.Span{}
+	}
+	text := m.Text(c.Args)
+	i := strings.Index(text, args[0])
+	start := c.Args.Start + uint32(i)
+	return semantic.Span{Start: start, End: start + uint32(len(args[0]))}
+}
+
+// poolConstructor finds the ThreadPoolExecutor() call a submit/map goes
+// to: the nearest one before it in the same function or at module level.
+func poolConstructor(m *semantic.Model, submit *semantic.Call) *semantic.Call {
+	var best *semantic.Call
+	for i := range m.Calls {
+		c := &m.Calls[i]
+		if c.Span.Start >= submit.Span.Start {
+			break
+		}
+		if strings.HasSuffix(c.Qualified, ".ThreadPoolExecutor") && strings.HasPrefix(c.Qualified, "concurrent.futures") &&
+			(c.Func == submit.Func || c.Func == semantic.None) {
+			best = c
+		}
+	}
+	return best
+}

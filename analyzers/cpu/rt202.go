@@ -15,8 +15,13 @@ var RT202 = &analyzers.Analyzer{
 	Name:      "cpu-bound-thread",
 	Severity:  analyzers.Warning,
 	Languages: []source.Language{source.Python},
+	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "CPU-bound function run in a thread",
+		FixSafety: "Unsafe: processes need picklable arguments, results and a module-level target. " +
+			"`threading.Thread(target=f)` → `multiprocessing.Process(target=f)`; `ThreadPoolExecutor` → " +
+			"`ProcessPoolExecutor`; `asyncio.to_thread(f, ...)` and `run_in_executor(None, f, ...)` → " +
+			"`run_in_executor(process_pool, f, ...)` with a module-level `ProcessPoolExecutor`.",
 		WhatItDoes: "Checks for a same-file function that is CPU-bound — a loop doing arithmetic or " +
 			"indexing, and no I/O, unknown library call or `await` — handed to a thread: " +
 			"`threading.Thread(target=f)`, `ThreadPoolExecutor().submit(f)`/`.map(f, ...)`, " +
@@ -79,7 +84,7 @@ func runRT202(p *analyzers.Pass) {
 		if fn == semantic.None || !sums[fn].CPUBound {
 			continue
 		}
-		p.Reportf(c.Span, nil, "%s() is CPU-bound and runs in a thread via %s; the GIL lets one thread run Python at a time, so use ProcessPoolExecutor or multiprocessing (or InterpreterPoolExecutor on 3.14 / the free-threaded build)",
+		p.Reportf(c.Span, threadToProcessFix(m, c), "%s() is CPU-bound and runs in a thread via %s; the GIL lets one thread run Python at a time, so use ProcessPoolExecutor or multiprocessing (or InterpreterPoolExecutor on 3.14 / the free-threaded build)",
 			target, m.CallName(c))
 	}
 }

@@ -103,8 +103,19 @@ func AddImport(m *semantic.Model, imp Import) (edits []analyzers.Edit, ok bool) 
 	default:
 		stmt = "const { " + imp.Name + " } = require('" + imp.Module + "');"
 	}
+	return []analyzers.Edit{importInsert(m, stmt)}, true
+}
+
+// importInsert inserts an import statement. Imports go at the end of the
+// last import's line (before its newline) and definitions at the start of
+// the next line, so imports always come before definitions that fixes add
+// at the same place, whatever order the fixes come in.
+func importInsert(m *semantic.Model, stmt string) analyzers.Edit {
 	at, prefix := importPoint(m)
-	return []analyzers.Edit{Insert(at, prefix+stmt+"\n")}, true
+	if prefix == "" && at > 0 && m.File.Src[at-1] == '\n' {
+		return Insert(at-1, "\n"+stmt)
+	}
+	return Insert(at, prefix+stmt+"\n")
 }
 
 // importPoint is where new imports go: after the last module-level import,

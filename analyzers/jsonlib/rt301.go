@@ -15,8 +15,14 @@ var RT301 = &analyzers.Analyzer{
 	Name:      "stdlib-json",
 	Severity:  analyzers.Warning,
 	Languages: []source.Language{source.Python},
+	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "stdlib json in server code",
+		FixSafety: "Unsafe: `json.dumps(x)` → `orjson.dumps(x).decode()` and `json.loads(s)` → `orjson.loads(s)`; " +
+			"`indent=2` and `sort_keys=True` become `option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS`, " +
+			"`default=` is kept. orjson's output differs in whitespace and escaping (compact, UTF-8), and it " +
+			"rejects some inputs json accepts (non-str dict keys without OPT_NON_STR_KEYS, integers over 64 bits). " +
+			"Calls with other arguments get no fix; `import json` is removed once no use remains.",
 		WhatItDoes: "Checks for `json.dumps/loads/dump/load` (and `simplejson`, `ujson`) in modules that " +
 			"import a web framework (FastAPI, Starlette, Flask, Quart, Django, aiohttp.web, Sanic, " +
 			"Litestar, Tornado, Falcon). It is a warning in hot context (a request handler or a loop) " +
@@ -62,6 +68,7 @@ func runRT301(p *analyzers.Pass) {
 		}
 		p.Report(analyzers.Diagnostic{
 			Start: int(c.Span.Start), End: int(c.Span.End), Code: p.Analyzer.Code, Severity: sev,
+			Fixes:   orjsonFix(m, c),
 			Message: m.CallName(c) + " uses " + library(c.Qualified) + " " + where + "; use orjson (3–10× faster; orjson.dumps returns bytes)",
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/analyzers/fixes"
 	"github.com/rtlint/rtlint/internal/semantic"
 	"github.com/rtlint/rtlint/internal/source"
 )
@@ -15,8 +16,12 @@ var RT303 = &analyzers.Analyzer{
 	Name:      "pydantic-json-roundtrip",
 	Severity:  analyzers.Warning,
 	Languages: []source.Language{source.Python},
+	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "Pydantic model round-tripped through a dict and stdlib json",
+		FixSafety: "Unsafe: `json.dumps(m.model_dump())` → `m.model_dump_json()` and " +
+			"`Model.model_validate(json.loads(s))` → `Model.model_validate_json(s)`. Pydantic's JSON output is " +
+			"compact (no spaces after separators) and its JSON-mode validation is stricter in places.",
 		WhatItDoes: "Checks for `json.dumps(m.model_dump())` / `json.dumps(m.dict())` and for " +
 			"`Model.model_validate(json.loads(s))`, `Model.parse_obj(json.loads(s))` and " +
 			"`Model(**json.loads(s))`.",
@@ -107,7 +112,8 @@ func runRT303(p *analyzers.Pass) {
 	m := p.Model
 	for ci := range m.Calls {
 		if rt, ok := findRoundtrip(m, ci); ok {
-			p.Reportf(rt.span, nil, "%s round-trips a Pydantic model through a dict and stdlib json; use %s",
+			fix := fixes.New("Use "+rt.use, analyzers.Unsafe, fixes.Replace(rt.span, rt.use))
+			p.Reportf(rt.span, fix, "%s round-trips a Pydantic model through a dict and stdlib json; use %s",
 				m.CallName(&m.Calls[ci]), rt.use)
 		}
 	}

@@ -221,3 +221,26 @@ func ModuleValue(m *semantic.Model, base, qualified string, at int, stmt func(na
 	}
 	return []analyzers.Edit{Insert(at, prefix+"\n"+strings.TrimPrefix(stmt(name), "\n")+"\n")}, name
 }
+
+// DeleteStatement deletes the lines of a statement when they hold nothing
+// else (besides `const`/`let`/`var`, `;` and a trailing comment).
+func DeleteStatement(m *semantic.Model, s semantic.Span) (analyzers.Edit, bool) {
+	src := string(m.File.Src)
+	ls := strings.LastIndexByte(src[:s.Start], '\n') + 1
+	le := strings.IndexByte(src[s.End:], '\n')
+	if le < 0 {
+		le = len(src)
+	} else {
+		le = int(s.End) + le + 1
+	}
+	head := strings.TrimSpace(src[ls:s.Start])
+	tail := strings.TrimSpace(src[s.End:le])
+	tail = strings.TrimSpace(strings.TrimPrefix(tail, ";"))
+	if head != "" && head != "const" && head != "let" && head != "var" {
+		return analyzers.Edit{}, false
+	}
+	if tail != "" && !strings.HasPrefix(tail, "#") && !strings.HasPrefix(tail, "//") {
+		return analyzers.Edit{}, false
+	}
+	return analyzers.Edit{Start: ls, End: le}, true
+}

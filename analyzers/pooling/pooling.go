@@ -50,7 +50,11 @@ func reportHot(p *analyzers.Pass, cat *apis.Catalog, what string) {
 			if c.New {
 				name = "new " + name
 			}
-			p.Reportf(c.Span, nil, "%s %s %s; %s", name, what, hotWhere(m, c), e.Use)
+			var fix []analyzers.Fix
+			if e.Fix != nil {
+				fix = e.Fix(m, c)
+			}
+			p.Reportf(c.Span, fix, "%s %s %s; %s", name, what, hotWhere(m, c), e.Use)
 			break
 		}
 	}

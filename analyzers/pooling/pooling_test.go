@@ -10,3 +10,7 @@ import (
 func TestFixtures(t *testing.T) {
 	rttest.Run(t, "testdata/src", &lint.Config{Select: []string{"RT4"}})
 }
+
+func TestFixes(t *testing.T) {
+	rttest.RunWithFixes(t, "testdata/fix", &lint.Config{Select: []string{"RT4"}}, true)
+}

@@ -53,7 +53,9 @@ func overlaps(a, b analyzers.Edit) bool {
 		return false
 	}
 	if a.Start == a.End && b.Start == b.End {
-		return false // two insertions: both apply, in order
+		// Two different insertions at one place: apply one now and let the
+		// next round re-plan the other (it may need another name).
+		return a.Start == b.Start
 	}
 	return a.Start < b.End && b.Start < a.End ||
 		a.Start == a.End && b.Start < a.Start && a.Start < b.End ||

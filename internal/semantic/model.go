@@ -130,6 +130,27 @@ type Import struct {
 	Func      int
 }
 
+// Assignment binds a simple name to a value.
+type Assignment struct {
+	Span  Span // the assignment (Python) or declarator (JS/TS)
+	Name  string
+	Value Span
+	Func  int // enclosing function, or None
+}
+
+// AssignmentOf returns the assignment whose value is the given span
+// (possibly behind `await`), or nil.
+func (m *Model) AssignmentOf(value Span) *Assignment {
+	for i := range m.Assignments {
+		a := &m.Assignments[i]
+		if a.Value == value || a.Value.End == value.End && a.Value.Start < value.Start &&
+			string(m.File.Src[a.Value.Start:value.Start]) == "await " {
+			return a
+		}
+	}
+	return nil
+}
+
 // Model is the semantic model of one file.
 type Model struct {
 	File    *source.File
@@ -138,6 +159,8 @@ type Model struct {
 	Loops   []Loop
 	Calls   []Call
 	Imports []Import
+	// Assignments are `x = value` / `const x = value` with a simple name.
+	Assignments []Assignment
 
 	refs      map[scopedName][]ref // scope (function or None) and name → its bindings
 	summaries map[int64][]Summary  // by heavy-loop threshold

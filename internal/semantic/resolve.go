@@ -56,6 +56,9 @@ func (b *builder) bind() {
 		}
 		put(bd.scope, name, ref{value: value, scope: bd.scope})
 		b.recordRequire(bd, name, value)
+		if isIdentifier(name) {
+			m.Assignments = append(m.Assignments, Assignment{Span: bd.span, Name: name, Value: bd.value, Func: bd.scope})
+		}
 	}
 	for i, f := range m.Funcs {
 		if f.Name != "" && f.Kind == Def {
@@ -251,4 +254,16 @@ func (m *Model) TopLevelStart(fn int) int {
 	// A function passed to a call (`app.get('/', fn)`) starts mid-line:
 	// the statement starts at its line's first byte.
 	return m.File.Lines.LineStart(m.File.Lines.Position(int(start)).Line)
+}
+
+func isIdentifier(s string) bool {
+	if s == "" || s[0] >= '0' && s[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isIdentByte(s[i]) {
+			return false
+		}
+	}
+	return true
 }

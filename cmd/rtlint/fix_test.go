@@ -1,0 +1,185 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copyExamples copies testdata/examples into a fresh directory.
+func copyExamples(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	src := filepath.Join("..", "..", "testdata", "examples")
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := os.ReadFile(p)
+			files[p] = string(data)
+		}
+		return nil
+	})
+	return files
+}
+
+// TestDiffExamples: --diff prints a unified diff of the safe fixes, writes
+// nothing, and exits 1.
+func TestDiffExamples(t *testing.T) {
+	dir := copyExamples(t)
+	before := snapshot(t, dir)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"--diff", dir}, nil, &stdout, &stderr)
+	if code != exitFindings {
+		t.Fatalf("exit %d, want 1; stderr: %s", code, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{"--- a", "+++ b", "@@ ", "+    await asyncio.sleep(0.1)", "+import asyncio"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("diff lacks %q:\n%s", want, out)
+		}
+	}
+	if after := snapshot(t, dir); len(after) != len(before) {
+		t.Errorf("--diff wrote files")
+	} else {
+		for p, text := range before {
+			if after[p] != text {
+				t.Errorf("--diff changed %s", p)
+			}
+		}
+	}
+}
+
+// TestFixExamples: --fix on a copy of the examples leaves only findings
+// without a safe fix, the fixed files parse, and a second --fix changes
+// nothing.
+func TestFixExamples(t *testing.T) {
+	dir := copyExamples(t)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"--fix", dir}, nil, &stdout, &stderr)
+	if code != exitFindings {
+		t.Fatalf("exit %d, want 1 (findings without a safe fix remain); stderr: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "Fixed ") {
+		t.Errorf("no fix summary:\n%s", stdout.String())
+	}
+	once := snapshot(t, dir)
+
+	stdout.Reset()
+	stderr.Reset()
+	run([]string{"--format", "json", dir}, nil, &stdout, &stderr)
+	var findings []struct {
+		Path string `json:"path"`
+		Line int    `json:"line"`
+		Rule string `json:"rule"`
+		Fix  *struct {
+			Applicability string `json:"applicability"`
+		} `json:"fix"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &findings); err != nil {
+		t.Fatalf("%v\n%s", err, stdout.String())
+	}
+	if len(findings) == 0 {
+		t.Fatal("no findings left; the examples have findings without safe fixes")
+	}
+	for _, f := range findings {
+		if f.Fix != nil && f.Fix.Applicability == "safe" {
+			t.Errorf("%s:%d %s still has a safe fix after --fix", f.Path, f.Line, f.Rule)
+		}
+	}
+
+	run([]string{"--fix", dir}, nil, &bytes.Buffer{}, &bytes.Buffer{})
+	for p, text := range snapshot(t, dir) {
+		if once[p] != text {
+			t.Errorf("a second --fix changed %s", p)
+		}
+	}
+	if node, err := exec.LookPath("node"); err == nil {
+		for p := range once {
+			if strings.HasSuffix(p, ".js") {
+				if out, err := exec.Command(node, "--check", p).CombinedOutput(); err != nil {
+					t.Errorf("node --check %s: %v\n%s", p, err, out)
+				}
+			}
+		}
+	}
+	if python, err := exec.LookPath("python3"); err == nil {
+		for p := range once {
+			if strings.HasSuffix(p, ".py") {
+				if out, err := exec.Command(python, "-m", "py_compile", p).CombinedOutput(); err != nil {
+					t.Errorf("py_compile %s: %v\n%s", p, err, out)
+				}
+			}
+		}
+	}
+}
+
+// TestUnsafeFixesExamples: --unsafe-fixes applies the unsafe ones too and
+// creates the worker module next to the file.
+func TestUnsafeFixesExamples(t *testing.T) {
+	dir := copyExamples(t)
+	var stdout, stderr bytes.Buffer
+	run([]string{"--fix", "--unsafe-fixes", dir}, nil, &stdout, &stderr)
+	api, _ := os.ReadFile(filepath.Join(dir, "python", "api.py"))
+	for _, want := range []string{"orjson", "model_dump_json()", "engine = create_engine"} {
+		if !strings.Contains(string(api), want) {
+			t.Errorf("api.py after unsafe fixes lacks %q:\n%s", want, api)
+		}
+	}
+	if strings.Contains(stderr.String(), "rtlint:") {
+		t.Errorf("errors while fixing: %s", stderr.String())
+	}
+}
+
+// TestWriteAtomicKeepsConcurrentEdit: a file changed on disk between read
+// and write is not clobbered, and the mode of a rewritten file is kept.
+func TestWriteAtomicKeepsConcurrentEdit(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.py")
+	if err := os.WriteFile(p, []byte("edited elsewhere\n"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	err := writeAtomic(p, []byte("original\n"), []byte("fixed\n"))
+	if err == nil || !strings.Contains(err.Error(), "changed on disk") {
+		t.Fatalf("err = %v, want a changed-on-disk error", err)
+	}
+	if data, _ := os.ReadFile(p); string(data) != "edited elsewhere\n" {
+		t.Errorf("file clobbered: %q", data)
+	}
+	if err := writeAtomic(p, []byte("edited elsewhere\n"), []byte("fixed\n")); err != nil {
+		t.Fatal(err)
+	}
+	info, _ := os.Stat(p)
+	if data, _ := os.ReadFile(p); string(data) != "fixed\n" || info.Mode().Perm() != 0o640 {
+		t.Errorf("after write: %q mode %v, want \"fixed\\n\" 0640", data, info.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}

@@ -33,13 +33,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd := "check"
 	if len(args) > 0 {
 		switch args[0] {
-		case "check", "rules", "rule", "version", "help":
+		case "check", "server", "rules", "rule", "version", "help":
 			cmd, args = args[0], args[1:]
 		case "-h", "--help":
 			cmd = "help"
 		}
 	}
 	switch cmd {
+	case "server":
+		return cmdServer(args, stdin, stdout, stderr)
 	case "rules":
 		return cmdRules(stdout)
 	case "rule":
@@ -58,6 +60,7 @@ const usage = `rtlint finds runtime-performance mistakes in Python, JavaScript a
 
 Usage:
   rtlint [check] [flags] [PATH ...]   lint files and directories (default .)
+  rtlint server [--log-file F]        language server over stdio
   rtlint rules                        list rules (code, name, severity, fixable)
   rtlint rule RT101                   explain one rule with examples
   rtlint version

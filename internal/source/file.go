@@ -78,3 +78,42 @@ func Parse(ctx context.Context, path string, lang Language, src []byte) (*File, 
 	}
 	return &File{Path: path, Language: lang, Src: src, Tree: tree, Lines: NewLineIndex(src)}, nil
 }
+
+// Reparse returns the file with bytes [start, oldEnd) replaced by text,
+// re-parsed incrementally from the old tree: tree-sitter reuses every
+// subtree the edit did not touch. The old File stays valid and unchanged.
+func Reparse(ctx context.Context, old *File, start, oldEnd int, text []byte) (*File, error) {
+	src := make([]byte, 0, len(old.Src)-(oldEnd-start)+len(text))
+	src = append(append(append(src, old.Src[:start]...), text...), old.Src[oldEnd:]...)
+	if err := Check(src); err != nil {
+		return nil, err
+	}
+	newEnd := start + len(text)
+	tree := old.Tree.Copy()
+	tree.Edit(sitter.EditInput{
+		StartIndex:  uint32(start),
+		OldEndIndex: uint32(oldEnd),
+		NewEndIndex: uint32(newEnd),
+		StartPoint:  point(old.Src, start),
+		OldEndPoint: point(old.Src, oldEnd),
+		NewEndPoint: point(src, newEnd),
+	})
+	p, _ := parsers[old.Language].Get().(*sitter.Parser)
+	if p == nil {
+		p = sitter.NewParser()
+		p.SetLanguage(old.Language.Grammar())
+	}
+	newTree, err := p.ParseCtx(ctx, tree, src)
+	parsers[old.Language].Put(p)
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	return &File{Path: old.Path, Language: old.Language, Src: src, Tree: newTree, Lines: NewLineIndex(src)}, nil
+}
+
+// point is tree-sitter's (row, byte column) of an offset.
+func point(src []byte, offset int) sitter.Point {
+	row := bytes.Count(src[:offset], []byte{'\n'})
+	col := offset - (bytes.LastIndexByte(src[:offset], '\n') + 1)
+	return sitter.Point{Row: uint32(row), Column: uint32(col)}
+}

@@ -59,3 +59,54 @@ func (x *LineIndex) LineStart(line int) int {
 	line = max(1, min(line, len(x.starts)))
 	return x.starts[line-1]
 }
+
+// UTF16 converts a byte offset to an LSP position: a 0-based line and a
+// 0-based column in UTF-16 code units.
+func (x *LineIndex) UTF16(offset int) (line, char int) {
+	offset = max(0, min(offset, len(x.src)))
+	l := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > offset }) - 1
+	for _, r := range string(x.src[x.starts[l]:offset]) {
+		char += utf16Len(r)
+	}
+	return l, char
+}
+
+// OffsetUTF16 converts an LSP position to a byte offset. ok is false when
+// the line is past the end or the column past the line's end (a column
+// inside a surrogate pair rounds down).
+func (x *LineIndex) OffsetUTF16(line, char int) (offset int, ok bool) {
+	if line < 0 || char < 0 {
+		return 0, false
+	}
+	if line >= len(x.starts) {
+		// LSP allows the position just past the last line's end only as
+		// (lineCount, 0) when the text ends with a newline.
+		return len(x.src), line == len(x.starts) && char == 0 && len(x.src) > 0 && x.src[len(x.src)-1] == '\n'
+	}
+	start := x.starts[line]
+	end := len(x.src)
+	if line+1 < len(x.starts) {
+		end = x.starts[line+1] - 1 // the newline
+	}
+	units := 0
+	for i, r := range string(x.src[start:end]) {
+		if units >= char {
+			return start + i, units == char
+		}
+		units += utf16Len(r)
+		if units > char {
+			return start + i, true
+		}
+	}
+	if units == char || line+1 < len(x.starts) && char == units {
+		return end, true
+	}
+	return end, false
+}
+
+func utf16Len(r rune) int {
+	if r >= 0x10000 {
+		return 2
+	}
+	return 1
+}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+
+	"github.com/rtlint/rtlint/server"
+)
+
+// cmdServer runs the language server on stdin/stdout. Logs go to stderr or
+// --log-file, never to stdout, which carries only JSON-RPC frames.
+func cmdServer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("rtlint server", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	logFile := fs.String("log-file", "", "write logs to this file instead of stderr ('auto': a file in the temp directory named with the pid)")
+	logLevel := fs.String("log-level", "info", "log level: debug, info, warn or error")
+	if err := fs.Parse(args); err != nil {
+		return exitError
+	}
+	var level zapcore.Level
+	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
+		fmt.Fprintf(stderr, "rtlint server: --log-level: %v\n", err)
+		return exitError
+	}
+	out := "stderr"
+	switch *logFile {
+	case "":
+	case "auto":
+		out = filepath.Join(os.TempDir(), fmt.Sprintf("rtlint-%d.log", os.Getpid()))
+	default:
+		out = *logFile
+	}
+	cfg := zap.NewProductionConfig()
+	cfg.Level = zap.NewAtomicLevelAt(level)
+	cfg.OutputPaths = []string{out}
+	cfg.ErrorOutputPaths = []string{"stderr"}
+	cfg.Sampling = nil
+	log, err := cfg.Build()
+	if err != nil {
+		fmt.Fprintf(stderr, "rtlint server: unable to create log file: %v\n", err)
+		return exitError
+	}
+	defer log.Sync()
+	server.Version = version
+	log.Info("rtlint server starting", zap.String("version", version), zap.Int("pid", os.Getpid()))
+	closer := io.Closer(io.NopCloser(nil))
+	if c, ok := stdin.(io.Closer); ok {
+		closer = c
+	}
+	code := server.Run(context.Background(), stdin, stdout, closer, log)
+	log.Info("rtlint server exiting", zap.Int("code", code))
+	return code
+}

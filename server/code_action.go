@@ -1,0 +1,252 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/internal/fix"
+	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p codeActionParams
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return nil, invalidParams(err)
+	}
+	actions := []codeAction{}
+	d := s.doc(p.TextDocument.URI)
+	if d == nil {
+		return actions, nil
+	}
+	sn := d.current()
+	if sn.file == nil {
+		return actions, nil
+	}
+	findings := sn.findings
+	if findings == nil { // not analysed yet at this version: analyse now
+		res, err := lint.File(sn.file, s.config())
+		if err != nil {
+			return nil, err
+		}
+		findings = res.Findings
+	}
+	wantQuick, wantFixAll := kinds(p.Context.Only)
+	if wantQuick {
+		for i, f := range findings {
+			if !matches(sn, f, i, p) {
+				continue
+			}
+			diag := toDiagnostic(sn.file, f, sn.version, i)
+			for _, fx := range f.Fixes {
+				if a, ok := s.fixAction(d, sn, fx, diag); ok {
+					actions = append(actions, a)
+				}
+			}
+			if p.Context.TriggerKind != 2 { // not on automatic (lightbulb) requests
+				actions = append(actions, s.suppressAction(d, sn, f, diag))
+			}
+		}
+	}
+	if wantFixAll {
+		if a, ok, err := s.fixAllAction(ctx, d, sn); err != nil {
+			return nil, err
+		} else if ok {
+			actions = append(actions, a)
+		}
+	}
+	return actions, nil
+}
+
+// kinds reads context.only: quick fixes and/or the fix-all source action.
+func kinds(only []protocol.CodeActionKind) (quick, fixAll bool) {
+	if len(only) == 0 {
+		return true, false
+	}
+	for _, k := range only {
+		switch {
+		case k == protocol.QuickFix:
+			quick = true
+		case k == protocol.Source || k == "source.fixAll" || k == fixAllKind:
+			fixAll = true
+		}
+	}
+	return quick, fixAll
+}
+
+// matches reports whether a finding is one the request is about: named by
+// the client's diagnostics (our data, or code and range), or overlapping
+// the requested range when the client sent none.
+func matches(sn snapshot, f lint.Finding, index int, p codeActionParams) bool {
+	r := lspRange(sn.file, f.Start, f.End)
+	if len(p.Context.Diagnostics) == 0 {
+		return !(posLess(r.End, p.Range.Start) || posLess(p.Range.End, r.Start))
+	}
+	for _, cd := range p.Context.Diagnostics {
+		if data, ok := decodeData(cd.Data); ok && data.Version == sn.version {
+			if data.Index == index {
+				return true
+			}
+			continue
+		}
+		if code, _ := cd.Code.(string); code == f.Rule && cd.Range == r {
+			return true
+		}
+	}
+	return false
+}
+
+func decodeData(v any) (diagnosticData, bool) {
+	var d diagnosticData
+	if v == nil {
+		return d, false
+	}
+	raw, err := json.Marshal(v)
+	if err != nil || json.Unmarshal(raw, &d) != nil {
+		return d, false
+	}
+	return d, true
+}
+
+func posLess(a, b protocol.Position) bool {
+	return a.Line < b.Line || a.Line == b.Line && a.Character < b.Character
+}
+
+// fixAction turns one fix into a quickfix. A fix that creates a file needs
+// a client that applies CreateFile operations; otherwise it is not offered.
+func (s *Server) fixAction(d *document, sn snapshot, fx analyzers.Fix, diag protocol.Diagnostic) (codeAction, bool) {
+	title := fx.Message
+	if fx.Applicability == analyzers.Unsafe {
+		title += " (unsafe)"
+	}
+	var here []protocol.TextEdit
+	var created []analyzers.Edit
+	for _, e := range fx.Edits {
+		if e.Path == "" || e.Path == sn.file.Path {
+			here = append(here, protocol.TextEdit{Range: lspRange(sn.file, e.Start, e.End), NewText: e.NewText})
+		} else {
+			created = append(created, e)
+		}
+	}
+	s.mu.Lock()
+	docChanges, canCreate := s.docChanges, s.canCreate
+	s.mu.Unlock()
+	if len(created) > 0 && !(docChanges && canCreate) {
+		return codeAction{}, false
+	}
+	edit := &workspaceEdit{}
+	if docChanges {
+		for _, c := range created {
+			uri := siblingURI(d.uri, c.Path)
+			edit.DocumentChanges = append(edit.DocumentChanges,
+				protocol.CreateFile{Kind: protocol.CreateResourceOperation, URI: uri, Options: &protocol.CreateFileOptions{IgnoreIfExists: true}},
+				textDocumentEdit(uri, nil, []protocol.TextEdit{{NewText: c.NewText}}))
+		}
+		v := sn.version
+		edit.DocumentChanges = append(edit.DocumentChanges, textDocumentEdit(d.uri, &v, here))
+	} else {
+		edit.Changes = map[protocol.DocumentURI][]protocol.TextEdit{d.uri: here}
+	}
+	return codeAction{Title: title, Kind: protocol.QuickFix, Diagnostics: []protocol.Diagnostic{diag},
+		IsPreferred: fx.Applicability == analyzers.Safe, Edit: edit}, true
+}
+
+// textDocumentEdit is a TextDocumentEdit whose version may be null (a new file).
+func textDocumentEdit(uri protocol.DocumentURI, version *int32, edits []protocol.TextEdit) map[string]any {
+	return map[string]any{
+		"textDocument": map[string]any{"uri": uri, "version": version},
+		"edits":        edits,
+	}
+}
+
+// siblingURI names a file next to a document.
+func siblingURI(doc protocol.DocumentURI, name string) protocol.DocumentURI {
+	u, err := url.Parse(string(doc))
+	if err != nil {
+		return doc
+	}
+	u.Path = filepath.ToSlash(filepath.Join(filepath.Dir(filepath.FromSlash(u.Path)), name))
+	return protocol.DocumentURI(u.String())
+}
+
+var ignoreComment = regexp.MustCompile(`rtlint:\s*ignore\[([^\]]*)\]`)
+
+// suppressAction adds (or extends) the line's `rtlint: ignore[...]` comment.
+func (s *Server) suppressAction(d *document, sn snapshot, f lint.Finding, diag protocol.Diagnostic) codeAction {
+	line := sn.file.Lines.Line(f.Line)
+	lineStart := sn.file.Lines.LineStart(f.Line)
+	var edit protocol.TextEdit
+	if loc := ignoreComment.FindStringSubmatchIndex(line); loc != nil {
+		at := lineStart + loc[3]
+		sep := ", "
+		if strings.TrimSpace(line[loc[2]:loc[3]]) == "" {
+			sep = ""
+		}
+		edit = protocol.TextEdit{Range: lspRange(sn.file, at, at), NewText: sep + f.Rule}
+	} else {
+		marker := "//"
+		if sn.file.Language == source.Python {
+			marker = "#"
+		}
+		end := lineStart + len(line)
+		sep := "  "
+		if marker == "//" {
+			sep = " "
+		}
+		edit = protocol.TextEdit{Range: lspRange(sn.file, end, end), NewText: sep + marker + " rtlint: ignore[" + f.Rule + "]"}
+	}
+	v := sn.version
+	we := &workspaceEdit{}
+	s.mu.Lock()
+	docChanges := s.docChanges
+	s.mu.Unlock()
+	if docChanges {
+		we.DocumentChanges = []any{textDocumentEdit(d.uri, &v, []protocol.TextEdit{edit})}
+	} else {
+		we.Changes = map[protocol.DocumentURI][]protocol.TextEdit{d.uri: {edit}}
+	}
+	return codeAction{Title: fmt.Sprintf("Suppress %s on this line", f.Rule), Kind: protocol.QuickFix,
+		Diagnostics: []protocol.Diagnostic{diag}, Edit: we}
+}
+
+// fixAllAction applies every safe fix (source.fixAll.rtlint) as one edit
+// replacing the changed region of the document.
+func (s *Server) fixAllAction(ctx context.Context, d *document, sn snapshot) (codeAction, bool, error) {
+	out, err := fix.File(ctx, sn.file.Path, sn.file.Src, s.config(), false)
+	if err != nil {
+		return codeAction{}, false, err
+	}
+	if out.Fixed == 0 || string(out.Src) == string(sn.file.Src) {
+		return codeAction{}, false, nil
+	}
+	// Replace only the span that differs.
+	a, b := sn.file.Src, out.Src
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	edit := protocol.TextEdit{Range: lspRange(sn.file, pre, len(a)-suf), NewText: string(b[pre : len(b)-suf])}
+	v := sn.version
+	we := &workspaceEdit{}
+	s.mu.Lock()
+	docChanges := s.docChanges
+	s.mu.Unlock()
+	if docChanges {
+		we.DocumentChanges = []any{textDocumentEdit(d.uri, &v, []protocol.TextEdit{edit})}
+	} else {
+		we.Changes = map[protocol.DocumentURI][]protocol.TextEdit{d.uri: {edit}}
+	}
+	return codeAction{Title: fmt.Sprintf("rtlint: fix all safe problems (%d)", out.Fixed), Kind: fixAllKind, Edit: we}, true, nil
+}

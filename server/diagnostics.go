@@ -1,0 +1,126 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
+
+	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// DocsURL is where each rule's documentation lives (codeDescription.href).
+const DocsURL = "https://github.com/rtlint/rtlint/blob/main/docs/rules/"
+
+// analyzeLoop analyses the document whenever it is woken, until closed.
+func (d *document) analyzeLoop() {
+	for {
+		select {
+		case <-d.done:
+			return
+		case <-d.wake:
+		}
+		d.mu.Lock()
+		version, file, ferr := d.version, d.file, d.err
+		d.mu.Unlock()
+		var findings []lint.Finding
+		if file != nil {
+			res, err := lint.File(file, d.s.config())
+			if err != nil {
+				d.s.showError(fmt.Sprintf("rtlint: %s: %v", d.path, err))
+				continue
+			}
+			for _, e := range res.Errors {
+				d.s.showError(fmt.Sprintf("rtlint: %v", e)) // one rule failed; the others' findings still go out
+			}
+			findings = res.Findings
+		} else if ferr == nil {
+			continue
+		}
+		d.mu.Lock()
+		current := d.version == version && d.file == file && !d.closed
+		if current {
+			d.pubVersion, d.pubFile, d.pubFindings = version, file, findings
+		}
+		d.mu.Unlock()
+		if !current {
+			continue // a newer change is pending; its analysis will publish
+		}
+		d.s.publish(d, version, file, findings)
+	}
+}
+
+func (s *Server) publish(d *document, version int32, file *source.File, findings []lint.Finding) {
+	diags := make([]protocol.Diagnostic, 0, len(findings))
+	for i, f := range findings {
+		diags = append(diags, toDiagnostic(file, f, version, i))
+	}
+	err := s.conn.Notify(context.Background(), "textDocument/publishDiagnostics", protocol.PublishDiagnosticsParams{
+		URI: d.uri, Version: uint32(version), Diagnostics: diags,
+	})
+	if err != nil {
+		s.log.Warn("publishing diagnostics failed", zap.Error(err))
+	}
+	if s.published != nil {
+		s.published(d.uri, version)
+	}
+}
+
+// lspRange converts byte offsets to an LSP (UTF-16) range.
+func lspRange(f *source.File, start, end int) protocol.Range {
+	sl, sc := f.Lines.UTF16(start)
+	el, ec := f.Lines.UTF16(end)
+	return protocol.Range{
+		Start: protocol.Position{Line: uint32(sl), Character: uint32(sc)},
+		End:   protocol.Position{Line: uint32(el), Character: uint32(ec)},
+	}
+}
+
+var lspSeverity = map[analyzers.Severity]protocol.DiagnosticSeverity{
+	analyzers.Error: protocol.DiagnosticSeverityError, analyzers.Warning: protocol.DiagnosticSeverityWarning,
+	analyzers.Info: protocol.DiagnosticSeverityInformation,
+}
+
+func toDiagnostic(f *source.File, fd lint.Finding, version int32, index int) protocol.Diagnostic {
+	href := protocol.URI(DocsURL + fd.Rule + ".md")
+	return protocol.Diagnostic{
+		Range:           lspRange(f, fd.Start, fd.End),
+		Severity:        lspSeverity[fd.Severity],
+		Code:            fd.Rule,
+		CodeDescription: &protocol.CodeDescription{Href: href},
+		Source:          "rtlint",
+		Message:         fd.Message,
+		Data:            diagnosticData{Version: version, Index: index},
+	}
+}
+
+// pullDiagnostics answers LSP 3.17 textDocument/diagnostic with a full
+// report of the current text.
+func (s *Server) pullDiagnostics(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p documentDiagnosticParams
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return nil, invalidParams(err)
+	}
+	d := s.doc(p.TextDocument.URI)
+	if d == nil {
+		return fullDocumentDiagnosticReport{Kind: "full", Items: []protocol.Diagnostic{}}, nil
+	}
+	sn := d.current()
+	findings := sn.findings
+	if findings == nil && sn.file != nil {
+		res, err := lint.File(sn.file, s.config())
+		if err != nil {
+			return nil, err
+		}
+		findings = res.Findings
+	}
+	items := make([]protocol.Diagnostic, 0, len(findings))
+	for i, f := range findings {
+		items = append(items, toDiagnostic(sn.file, f, sn.version, i))
+	}
+	return fullDocumentDiagnosticReport{Kind: "full", Items: items}, nil
+}

@@ -1,0 +1,228 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
+
+	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// document is one open document. Its state changes only on the read loop
+// (didOpen/didChange/didClose); analysis runs on its own goroutine over an
+// immutable snapshot and publishes only if the snapshot is still current.
+type document struct {
+	s    *Server
+	uri  protocol.DocumentURI
+	path string
+	lang source.Language
+
+	mu      sync.Mutex
+	version int32
+	file    *source.File // nil when the text cannot be linted (err says why)
+	err     error
+	closed  bool
+	// The last published analysis: the snapshot it ran on and its findings.
+	pubVersion  int32
+	pubFile     *source.File
+	pubFindings []lint.Finding
+
+	wake chan struct{} // capacity 1: "there is a newer snapshot"
+	done chan struct{}
+}
+
+// snapshot is what analysis and requests read.
+type snapshot struct {
+	version  int32
+	file     *source.File
+	findings []lint.Finding // published for this version, else nil
+}
+
+// uriPath turns a file URI into a path ("" for other schemes).
+func uriPath(uri protocol.DocumentURI) string {
+	u, err := url.Parse(string(uri))
+	if err != nil || u.Scheme != "file" {
+		return ""
+	}
+	return filepath.FromSlash(u.Path)
+}
+
+// langFor picks the language from the path, else from the languageId.
+func langFor(path, languageID string) source.Language {
+	if l := source.LanguageOf(path); l != source.Unknown {
+		return l
+	}
+	switch languageID {
+	case "python":
+		return source.Python
+	case "javascript", "javascriptreact":
+		return source.JavaScript
+	case "typescript":
+		return source.TypeScript
+	case "typescriptreact":
+		return source.TSX
+	}
+	return source.Unknown
+}
+
+func (s *Server) didOpen(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p protocol.DidOpenTextDocumentParams
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return nil, invalidParams(err)
+	}
+	path := uriPath(p.TextDocument.URI)
+	if path == "" {
+		path = string(p.TextDocument.URI)
+	}
+	lang := langFor(path, string(p.TextDocument.LanguageID))
+	if lang == source.Unknown {
+		return nil, nil // not a language rtlint lints
+	}
+	if source.LanguageOf(path) == source.Unknown {
+		path += map[source.Language]string{source.Python: ".py", source.JavaScript: ".js", source.TypeScript: ".ts", source.TSX: ".tsx"}[lang]
+	}
+	d := &document{s: s, uri: p.TextDocument.URI, path: path, lang: lang, version: p.TextDocument.Version,
+		wake: make(chan struct{}, 1), done: make(chan struct{})}
+	d.setText(ctx, []byte(p.TextDocument.Text))
+	s.mu.Lock()
+	if old := s.docs[d.uri]; old != nil {
+		old.close()
+	}
+	s.docs[d.uri] = d
+	s.mu.Unlock()
+	go d.analyzeLoop()
+	d.schedule()
+	return nil, nil
+}
+
+// setText parses a whole new text (didOpen, full-text didChange).
+func (d *document) setText(ctx context.Context, text []byte) {
+	f, err := source.Parse(ctx, d.path, d.lang, text)
+	d.mu.Lock()
+	d.file, d.err = f, err
+	d.mu.Unlock()
+	if err != nil {
+		d.s.showError(fmt.Sprintf("rtlint: %s: %v", d.path, err))
+	}
+}
+
+func (s *Server) doc(uri protocol.DocumentURI) *document {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.docs[uri]
+}
+
+func (s *Server) didChange(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p didChangeParams
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return nil, invalidParams(err)
+	}
+	d := s.doc(p.TextDocument.URI)
+	if d == nil {
+		s.showError(fmt.Sprintf("rtlint: didChange for %s, which is not open; change ignored", p.TextDocument.URI))
+		return nil, nil
+	}
+	d.mu.Lock()
+	stale := p.TextDocument.Version <= d.version
+	d.mu.Unlock()
+	if stale {
+		s.log.Warn("stale didChange ignored", zap.String("uri", string(d.uri)), zap.Int32("version", p.TextDocument.Version))
+		return nil, nil
+	}
+	for i, ch := range p.ContentChanges {
+		if err := d.apply(ctx, ch); err != nil {
+			s.showError(fmt.Sprintf("rtlint: %s: change %d of version %d: %v; the document may be out of sync until it is reopened", d.path, i+1, p.TextDocument.Version, err))
+			break
+		}
+	}
+	d.mu.Lock()
+	d.version = p.TextDocument.Version
+	d.mu.Unlock()
+	d.schedule()
+	return nil, nil
+}
+
+// apply applies one content change: converts its UTF-16 range to bytes,
+// edits the text and re-parses incrementally from the old tree.
+func (d *document) apply(ctx context.Context, ch contentChange) error {
+	if ch.Range == nil {
+		d.setText(ctx, []byte(ch.Text))
+		return nil
+	}
+	d.mu.Lock()
+	old := d.file
+	d.mu.Unlock()
+	if old == nil {
+		return fmt.Errorf("the document's text could not be parsed before; send the full text")
+	}
+	start, ok1 := old.Lines.OffsetUTF16(int(ch.Range.Start.Line), int(ch.Range.Start.Character))
+	end, ok2 := old.Lines.OffsetUTF16(int(ch.Range.End.Line), int(ch.Range.End.Character))
+	if !ok1 || !ok2 || end < start {
+		return fmt.Errorf("edit range %d:%d-%d:%d is outside the document (%d lines)",
+			ch.Range.Start.Line, ch.Range.Start.Character, ch.Range.End.Line, ch.Range.End.Character, old.Lines.LineCount())
+	}
+	f, err := source.Reparse(ctx, old, start, end, []byte(ch.Text))
+	if err != nil {
+		return err
+	}
+	d.mu.Lock()
+	d.file = f
+	d.mu.Unlock()
+	return nil
+}
+
+func (s *Server) didClose(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p protocol.DidCloseTextDocumentParams
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return nil, invalidParams(err)
+	}
+	s.mu.Lock()
+	d := s.docs[p.TextDocument.URI]
+	delete(s.docs, p.TextDocument.URI)
+	s.mu.Unlock()
+	if d != nil {
+		d.close()
+		// Clear the closed document's diagnostics.
+		_ = s.conn.Notify(ctx, "textDocument/publishDiagnostics", protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
+	}
+	return nil, nil
+}
+
+func (d *document) close() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !d.closed {
+		d.closed = true
+		close(d.done)
+	}
+}
+
+// schedule asks for an analysis of the latest text. Requests coalesce:
+// while one analysis runs, any number of changes leave one wake-up, and the
+// next analysis reads the newest snapshot (latest wins).
+func (d *document) schedule() {
+	select {
+	case d.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (d *document) current() snapshot {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	sn := snapshot{version: d.version, file: d.file}
+	if d.pubVersion == d.version && d.pubFile == d.file {
+		sn.findings = d.pubFindings
+	}
+	return sn
+}
+
+func (d *document) isPath(suffix string) bool { return strings.HasSuffix(d.path, suffix) }

@@ -1,0 +1,336 @@
+// Package server is rtlint's language server: a thin LSP shell over the
+// analysis core (internal/lint) and the fix engine (internal/fix). It keeps
+// each open document's text and tree-sitter tree, re-parses incrementally
+// on every change, publishes diagnostics, and answers code actions and
+// hovers from the findings it published.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"sync"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
+
+	"github.com/rtlint/rtlint/internal/lint"
+)
+
+// LSP's own error codes.
+const (
+	codeServerNotInitialized jsonrpc2.Code = -32002
+	codeRequestCancelled     jsonrpc2.Code = -32800
+)
+
+type lifecycle int
+
+const (
+	uninitialized lifecycle = iota
+	running
+	shutDown
+)
+
+// Server is one LSP session.
+type Server struct {
+	log  *zap.Logger
+	conn jsonrpc2.Conn
+
+	mu         sync.Mutex
+	state      lifecycle
+	exitCode   int
+	exited     bool
+	docs       map[protocol.DocumentURI]*document
+	cfg        *lint.Config
+	canCreate  bool // the client applies CreateFile in documentChanges
+	docChanges bool // the client takes documentChanges
+	root       string
+
+	exitCh chan struct{} // closed by the exit notification
+
+	// published is signalled after every publishDiagnostics (tests, benchmarks).
+	published func(uri protocol.DocumentURI, version int32)
+}
+
+// Run serves one LSP session over in/out until the client sends exit or
+// closes its end. It returns the process exit code: 0 after shutdown and
+// exit, 1 otherwise.
+func Run(ctx context.Context, in io.Reader, out io.Writer, closer io.Closer, log *zap.Logger) int {
+	s := &Server{log: log, docs: map[protocol.DocumentURI]*document{}, cfg: &lint.Config{}, exitCode: 1, exitCh: make(chan struct{})}
+	return s.serve(ctx, in, out, closer)
+}
+
+func (s *Server) serve(ctx context.Context, in io.Reader, out io.Writer, closer io.Closer) int {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	s.conn = jsonrpc2.NewConn(newStream(in, out, closer, s.log))
+
+	// Notifications (document changes) are applied in arrival order on the
+	// read loop. Requests go to one worker, in order, so that the read loop
+	// keeps reading and a $/cancelRequest can reach a request still queued.
+	type job struct {
+		ctx   context.Context
+		reply jsonrpc2.Replier
+		req   jsonrpc2.Request
+	}
+	calls := make(chan job, 4096)
+	var pendingMu sync.Mutex
+	pending := map[jsonrpc2.ID]context.CancelFunc{}
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case j := <-calls:
+				if j.ctx.Err() != nil {
+					_ = j.reply(ctx, nil, jsonrpc2.NewError(codeRequestCancelled, "request cancelled"))
+					continue
+				}
+				_ = s.handle(j.ctx, j.reply, j.req)
+			}
+		}
+	}()
+	s.conn.Go(ctx, func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+		if req.Method() == "$/cancelRequest" {
+			var p struct {
+				ID jsonrpc2.ID `json:"id"`
+			}
+			if json.Unmarshal(req.Params(), &p) == nil {
+				pendingMu.Lock()
+				if cancel, ok := pending[p.ID]; ok {
+					cancel()
+				}
+				pendingMu.Unlock()
+			}
+			return nil
+		}
+		call, isCall := req.(*jsonrpc2.Call)
+		if !isCall {
+			return s.handle(ctx, reply, req)
+		}
+		cctx, cancel := context.WithCancel(ctx)
+		pendingMu.Lock()
+		pending[call.ID()] = cancel
+		pendingMu.Unlock()
+		done := func(c context.Context, result any, err error) error {
+			pendingMu.Lock()
+			delete(pending, call.ID())
+			pendingMu.Unlock()
+			cancel()
+			return reply(c, result, err)
+		}
+		select {
+		case calls <- job{cctx, done, req}:
+		default:
+			_ = done(ctx, nil, jsonrpc2.NewError(jsonrpc2.InternalError, "server overloaded: too many queued requests"))
+		}
+		return nil
+	})
+	select {
+	case <-s.conn.Done():
+	case <-s.exitCh:
+		// The read loop may still be blocked on the client's stdin; the
+		// session is over either way.
+	}
+	if err := s.conn.Err(); err != nil && !errors.Is(err, io.EOF) && !s.hasExited() {
+		s.log.Error("connection closed", zap.Error(err))
+	}
+	s.closeAll()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.exitCode
+}
+
+func (s *Server) hasExited() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.exited
+}
+
+// handle dispatches one message. It never returns an error (that would
+// end the session): failures become JSON-RPC errors or log lines.
+func (s *Server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) (err error) {
+	log := s.log.With(zap.String("method", req.Method()))
+	_, isCall := req.(*jsonrpc2.Call)
+	defer func() {
+		if r := recover(); r != nil {
+			log.Error("handler panicked", zap.Any("panic", r), zap.ByteString("stack", debug.Stack()))
+			s.showError(fmt.Sprintf("rtlint: internal error in %s: %v", req.Method(), r))
+			if isCall {
+				err = reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.InternalError, "internal error: %v", r))
+			}
+		}
+	}()
+	s.mu.Lock()
+	state := s.state
+	s.mu.Unlock()
+
+	switch {
+	case req.Method() == "exit":
+		s.exit()
+		return nil
+	case state == uninitialized && req.Method() != "initialize":
+		if isCall {
+			return reply(ctx, nil, jsonrpc2.NewError(codeServerNotInitialized, "server not initialized"))
+		}
+		return nil // notifications before initialize are dropped
+	case state == shutDown && isCall:
+		return reply(ctx, nil, jsonrpc2.NewError(jsonrpc2.InvalidRequest, "server is shutting down"))
+	}
+
+	h, ok := handlers[req.Method()]
+	if !ok {
+		if isCall {
+			return reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.MethodNotFound, "method not found: %s", req.Method()))
+		}
+		return nil // unknown notifications are ignored
+	}
+	result, herr := h(s, ctx, req.Params())
+	if herr != nil {
+		log.Warn("request failed", zap.Error(herr))
+	}
+	if !isCall {
+		return nil
+	}
+	return reply(ctx, result, herr)
+}
+
+// handlers maps LSP methods to their implementations.
+var handlers = map[string]func(*Server, context.Context, json.RawMessage) (any, error){
+	"initialize":                       (*Server).initialize,
+	"initialized":                      func(*Server, context.Context, json.RawMessage) (any, error) { return nil, nil },
+	"shutdown":                         (*Server).shutdown,
+	"textDocument/didOpen":             (*Server).didOpen,
+	"textDocument/didChange":           (*Server).didChange,
+	"textDocument/didSave":             func(*Server, context.Context, json.RawMessage) (any, error) { return nil, nil },
+	"textDocument/didClose":            (*Server).didClose,
+	"textDocument/codeAction":          (*Server).codeAction,
+	"textDocument/hover":               (*Server).hover,
+	"textDocument/diagnostic":          (*Server).pullDiagnostics,
+	"workspace/didChangeConfiguration": (*Server).didChangeConfiguration,
+	"workspace/didChangeWatchedFiles":  func(*Server, context.Context, json.RawMessage) (any, error) { return nil, nil },
+	"$/setTrace":                       func(*Server, context.Context, json.RawMessage) (any, error) { return nil, nil },
+}
+
+// invalidParams wraps a decoding error as an LSP InvalidParams error.
+func invalidParams(err error) error {
+	return jsonrpc2.Errorf(jsonrpc2.InvalidParams, "invalid params: %v", err)
+}
+
+func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p initializeParams
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return nil, invalidParams(err)
+	}
+	cfg, err := parseSettings(p.InitializationOptions)
+	if err != nil {
+		s.showError(err.Error())
+		cfg = &lint.Config{}
+	}
+	s.mu.Lock()
+	s.state = running
+	s.cfg = cfg
+	s.docChanges = p.Capabilities.Workspace.WorkspaceEdit.DocumentChanges
+	for _, op := range p.Capabilities.Workspace.WorkspaceEdit.ResourceOperations {
+		if op == "create" {
+			s.canCreate = true
+		}
+	}
+	s.mu.Unlock()
+	return map[string]any{
+		"capabilities": map[string]any{
+			"textDocumentSync": map[string]any{
+				"openClose": true,
+				"change":    protocol.TextDocumentSyncKindIncremental,
+				"save":      map[string]any{"includeText": false},
+			},
+			"codeActionProvider": map[string]any{
+				"codeActionKinds": []protocol.CodeActionKind{protocol.QuickFix, fixAllKind, protocol.Source},
+			},
+			"hoverProvider": true,
+			"diagnosticProvider": map[string]any{
+				"interFileDependencies": false,
+				"workspaceDiagnostics":  false,
+			},
+		},
+		"serverInfo": map[string]any{"name": "rtlint", "version": Version},
+	}, nil
+}
+
+// Version is reported in serverInfo; the command sets it.
+var Version = "dev"
+
+func (s *Server) shutdown(ctx context.Context, _ json.RawMessage) (any, error) {
+	s.mu.Lock()
+	s.state = shutDown
+	s.mu.Unlock()
+	return nil, nil
+}
+
+// exit ends the session: exit code 0 after shutdown, 1 without.
+func (s *Server) exit() {
+	s.mu.Lock()
+	if s.state == shutDown {
+		s.exitCode = 0
+	}
+	already := s.exited
+	s.exited = true
+	s.mu.Unlock()
+	if !already {
+		close(s.exitCh)
+	}
+	s.conn.Close()
+}
+
+func (s *Server) didChangeConfiguration(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p struct {
+		Settings json.RawMessage `json:"settings"`
+	}
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return nil, invalidParams(err)
+	}
+	cfg, err := parseSettings(p.Settings)
+	if err != nil {
+		s.showError(err.Error())
+		return nil, nil
+	}
+	s.mu.Lock()
+	s.cfg = cfg
+	docs := make([]*document, 0, len(s.docs))
+	for _, d := range s.docs {
+		docs = append(docs, d)
+	}
+	s.mu.Unlock()
+	for _, d := range docs {
+		d.schedule()
+	}
+	return nil, nil
+}
+
+func (s *Server) config() *lint.Config {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.cfg
+}
+
+// showError logs an error and shows it to the user (window/logMessage).
+func (s *Server) showError(msg string) {
+	s.log.Error(msg)
+	if s.conn != nil {
+		_ = s.conn.Notify(context.Background(), "window/logMessage", protocol.LogMessageParams{Type: protocol.MessageTypeError, Message: msg})
+	}
+}
+
+func (s *Server) closeAll() {
+	s.mu.Lock()
+	docs := s.docs
+	s.docs = map[protocol.DocumentURI]*document{}
+	s.mu.Unlock()
+	for _, d := range docs {
+		d.close()
+	}
+}

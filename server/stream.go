@@ -1,0 +1,109 @@
+package server
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.uber.org/zap"
+)
+
+// maxMessage bounds one message's body (a 20 MB document plus JSON).
+const maxMessage = 64 << 20
+
+// stream frames JSON-RPC messages with Content-Length headers. Unlike
+// jsonrpc2's own stream, a body that is not valid JSON-RPC is answered
+// with a parse error and skipped: the framing is intact, so the session
+// goes on. A broken header ends the session (the frames are lost).
+type stream struct {
+	in  *bufio.Reader
+	out io.Writer
+	c   io.Closer
+	log *zap.Logger
+	wmu sync.Mutex
+}
+
+func newStream(in io.Reader, out io.Writer, c io.Closer, log *zap.Logger) *stream {
+	return &stream{in: bufio.NewReaderSize(in, 64<<10), out: out, c: c, log: log}
+}
+
+func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
+	for {
+		body, n, err := s.readFrame()
+		if err != nil {
+			return nil, n, err
+		}
+		msg, err := jsonrpc2.DecodeMessage(body)
+		if err == nil {
+			return msg, n, nil
+		}
+		s.log.Warn("malformed JSON-RPC message; skipped", zap.Error(err), zap.Int("bytes", len(body)))
+		s.writeRaw([]byte(fmt.Sprintf(`{"jsonrpc":"2.0","id":null,"error":{"code":%d,"message":%q}}`,
+			jsonrpc2.ParseError, "parse error: "+err.Error())))
+	}
+}
+
+func (s *stream) readFrame() ([]byte, int64, error) {
+	var total int64
+	length := -1
+	for {
+		line, err := s.in.ReadString('\n')
+		total += int64(len(line))
+		if err != nil {
+			if err == io.EOF && total == 0 {
+				return nil, total, io.EOF
+			}
+			return nil, total, fmt.Errorf("reading header: %w", err)
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			if length < 0 {
+				continue // stray blank line between frames
+			}
+			break
+		}
+		name, value, ok := strings.Cut(line, ":")
+		if !ok {
+			return nil, total, fmt.Errorf("invalid header line %q", line)
+		}
+		if strings.EqualFold(strings.TrimSpace(name), "Content-Length") {
+			n, err := strconv.Atoi(strings.TrimSpace(value))
+			if err != nil || n <= 0 || n > maxMessage {
+				return nil, total, fmt.Errorf("invalid Content-Length %q", strings.TrimSpace(value))
+			}
+			length = n
+		}
+	}
+	body := make([]byte, length)
+	if _, err := io.ReadFull(s.in, body); err != nil {
+		return nil, total, fmt.Errorf("reading body: %w", err)
+	}
+	return body, total + int64(length), nil
+}
+
+func (s *stream) Write(ctx context.Context, msg jsonrpc2.Message) (int64, error) {
+	data, err := json.Marshal(msg)
+	if err != nil {
+		return 0, fmt.Errorf("marshaling message: %w", err)
+	}
+	return s.writeRaw(data)
+}
+
+func (s *stream) writeRaw(data []byte) (int64, error) {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	n, err := fmt.Fprintf(s.out, "Content-Length: %d\r\n\r\n", len(data))
+	if err != nil {
+		return int64(n), err
+	}
+	m, err := s.out.Write(data)
+	return int64(n + m), err
+}
+
+func (s *stream) Close() error { return s.c.Close() }

@@ -46,6 +46,9 @@ type Analyzer struct {
 	Options map[string]any
 	// Fixable says whether some of its diagnostics carry fixes.
 	Fixable bool
+	// APIList marks rules that match a list of APIs (RT1xx, RT4xx): they
+	// take the extra-calls and allow-calls options (SPEC §5).
+	APIList bool
 	Run     func(*Pass)
 }
 
@@ -102,6 +105,13 @@ func (a Applicability) String() string {
 	return "unsafe"
 }
 
+// CallSpec is a user-listed API: a qualified name or glob, and optionally
+// the replacement to suggest.
+type CallSpec struct {
+	Pattern string
+	Use     string
+}
+
 // Fix is one way to resolve a diagnostic: a message and text edits,
 // possibly in other files (a new worker module).
 type Fix struct {
@@ -136,7 +146,11 @@ type Pass struct {
 	Model    *semantic.Model
 	// Option returns a rule option's configured value or its default.
 	Option func(name string) any
-	Report func(Diagnostic)
+	// ExtraCalls and AllowCalls are the user's additions to and exceptions
+	// from an API-list rule's catalog (SPEC §5).
+	ExtraCalls []CallSpec
+	AllowCalls []string
+	Report     func(Diagnostic)
 }
 
 // Reportf reports a diagnostic over a span with the analyzer's code.
@@ -155,4 +169,48 @@ func (p *Pass) Reportf(span semantic.Span, fixes []Fix, format string, args ...a
 func (p *Pass) BoolOption(name string) bool {
 	v, _ := p.Option(name).(bool)
 	return v
+}
+
+// Glob matches name against a pattern where `*` matches any run of
+// characters (dots included) and everything else matches itself.
+func Glob(pattern, name string) bool {
+	star := strings.IndexByte(pattern, '*')
+	if star < 0 {
+		return pattern == name
+	}
+	if !strings.HasPrefix(name, pattern[:star]) {
+		return false
+	}
+	rest := pattern[star+1:]
+	name = name[star:]
+	if rest == "" {
+		return true
+	}
+	for i := 0; i <= len(name); i++ {
+		if Glob(rest, name[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// Allowed reports whether the user's allow-calls exempt a call, named by
+// its qualified name or as written.
+func (p *Pass) Allowed(qualified, written string) bool {
+	for _, pat := range p.AllowCalls {
+		if qualified != "" && Glob(pat, qualified) || written != "" && Glob(pat, written) {
+			return true
+		}
+	}
+	return false
+}
+
+// ExtraCall returns the user's extra-calls entry matching a call, or nil.
+func (p *Pass) ExtraCall(qualified, written string) *CallSpec {
+	for i, spec := range p.ExtraCalls {
+		if qualified != "" && Glob(spec.Pattern, qualified) || qualified == "" && written != "" && Glob(spec.Pattern, written) {
+			return &p.ExtraCalls[i]
+		}
+	}
+	return nil
 }

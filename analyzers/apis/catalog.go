@@ -90,7 +90,7 @@ func (c *Catalog) Lookup(f Family, qualified string) []*Entry {
 		}
 	}
 	for _, g := range c.globs {
-		if g.entry.Family&f != 0 && Glob(g.pattern, qualified) {
+		if g.entry.Family&f != 0 && analyzers.Glob(g.pattern, qualified) {
 			out = append(out, g.entry)
 		}
 	}
@@ -113,27 +113,4 @@ func expand(p string) []string {
 		out = append(out, expand(p[:i]+strings.TrimSpace(alt)+p[j+1:])...)
 	}
 	return out
-}
-
-// Glob matches name against a pattern where `*` matches any run of
-// characters (dots included) and everything else matches itself.
-func Glob(pattern, name string) bool {
-	star := strings.IndexByte(pattern, '*')
-	if star < 0 {
-		return pattern == name
-	}
-	if !strings.HasPrefix(name, pattern[:star]) {
-		return false
-	}
-	rest := pattern[star+1:]
-	name = name[star:]
-	if rest == "" {
-		return true
-	}
-	for i := 0; i <= len(name); i++ {
-		if Glob(rest, name[i:]) {
-			return true
-		}
-	}
-	return false
 }

@@ -40,7 +40,16 @@ func reportBlockingWith(p *analyzers.Pass, cat *apis.Catalog, use func(*semantic
 	var fixes [][]analyzers.Fix
 	for i := range m.Calls {
 		c := &m.Calls[i]
-		if c.Awaited || !OnEventLoop(m, c) {
+		if c.Awaited || !OnEventLoop(m, c) || p.Allowed(c.Qualified, c.Path) {
+			continue
+		}
+		if spec := p.ExtraCall(c.Qualified, c.Path); spec != nil {
+			// A team's own blocking helper (extra-calls in the config).
+			e := &apis.Entry{Use: spec.Use}
+			if e.Use == "" {
+				e.Use = "a non-blocking alternative"
+			}
+			hits, uses, fixes = append(hits, c), append(uses, e.Use), append(fixes, fixFor(m, c, e))
 			continue
 		}
 		for _, e := range cat.Lookup(fam, c.Qualified) {

@@ -15,6 +15,7 @@ var RT101 = &analyzers.Analyzer{
 	Name:      "blocking-sleep",
 	Severity:  analyzers.Error,
 	Languages: all,
+	APIList:   true,
 	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "Blocking sleep on the event loop",

@@ -12,6 +12,7 @@ var RT102 = &analyzers.Analyzer{
 	Name:      "blocking-http",
 	Severity:  analyzers.Error,
 	Languages: all,
+	APIList:   true,
 	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "Synchronous HTTP request on the event loop",

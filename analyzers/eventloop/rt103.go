@@ -14,6 +14,7 @@ var RT103 = &analyzers.Analyzer{
 	Name:      "blocking-file-io",
 	Severity:  analyzers.Error,
 	Languages: all,
+	APIList:   true,
 	Fixable:   true,
 	Options:   map[string]any{"include-stat-calls": false},
 	Doc: &analyzers.Doc{

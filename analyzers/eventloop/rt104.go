@@ -11,6 +11,7 @@ var RT104 = &analyzers.Analyzer{
 	Name:      "blocking-subprocess",
 	Severity:  analyzers.Error,
 	Languages: all,
+	APIList:   true,
 	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "Blocking subprocess on the event loop",

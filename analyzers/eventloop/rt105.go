@@ -14,6 +14,7 @@ var RT105 = &analyzers.Analyzer{
 	Name:      "blocking-crypto-compress",
 	Severity:  analyzers.Warning,
 	Languages: all,
+	APIList:   true,
 	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "Blocking key derivation or compression on the event loop",

@@ -15,6 +15,7 @@ var RT106 = &analyzers.Analyzer{
 	Name:      "blocking-db-driver",
 	Severity:  analyzers.Error,
 	Languages: all,
+	APIList:   true,
 	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "Synchronous database driver on the event loop",

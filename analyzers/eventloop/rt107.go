@@ -11,6 +11,7 @@ var RT107 = &analyzers.Analyzer{
 	Name:      "blocking-input",
 	Severity:  analyzers.Error,
 	Languages: all,
+	APIList:   true,
 	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title:      "Blocking terminal input on the event loop",

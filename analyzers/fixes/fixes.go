@@ -23,12 +23,31 @@ func Insert(at int, text string) analyzers.Edit {
 	return analyzers.Edit{Start: at, End: at, NewText: text}
 }
 
-// New builds a fix; it returns nil when edits is nil (a helper said no).
+// New builds a fix; it returns nil when edits is nil (a helper said no) or
+// when the edits conflict with each other (a fix must always apply).
 func New(message string, a analyzers.Applicability, edits ...analyzers.Edit) []analyzers.Fix {
-	if edits == nil {
+	if edits == nil || selfConflicting(edits) {
 		return nil
 	}
 	return []analyzers.Fix{{Message: message, Applicability: a, Edits: edits}}
+}
+
+// selfConflicting reports whether two same-file edits of one fix overlap,
+// or one inserts strictly inside another's range.
+func selfConflicting(edits []analyzers.Edit) bool {
+	for i, a := range edits {
+		for _, b := range edits[i+1:] {
+			if a.Path != b.Path || a == b {
+				continue
+			}
+			if a.Start < b.End && b.Start < a.End ||
+				a.Start == a.End && b.Start < a.Start && a.Start < b.End ||
+				b.Start == b.End && a.Start < b.Start && b.Start < a.End {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Await returns `await expr`, parenthesised when the call it replaces is
@@ -115,7 +134,10 @@ func importInsert(m *semantic.Model, stmt string) analyzers.Edit {
 	if prefix == "" && at > 0 && m.File.Src[at-1] == '\n' {
 		return Insert(at-1, "\n"+stmt)
 	}
-	return Insert(at, prefix+stmt+"\n")
+	if prefix != "" {
+		return Insert(at, prefix+stmt)
+	}
+	return Insert(at, stmt+"\n")
 }
 
 // importPoint is where new imports go: after the last module-level import,
@@ -137,6 +159,14 @@ func importPoint(m *semantic.Model) (int, string) {
 	}
 	nl := strings.IndexByte(string(src[last:]), '\n')
 	if nl < 0 {
+		nl = len(src) - last
+	}
+	// Code after the import on its line (`import x; main()`): insert right
+	// after the import instead of at the end of the line.
+	if rest := strings.TrimSpace(string(src[last : last+nl])); rest != "" && rest != ";" && !strings.HasPrefix(rest, "#") && !strings.HasPrefix(rest, "//") {
+		return last, "\n"
+	}
+	if last+nl == len(src) {
 		return len(src), "\n"
 	}
 	return last + nl + 1, ""

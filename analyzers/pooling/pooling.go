@@ -33,16 +33,25 @@ func handlerOf(m *semantic.Model, fn int) int {
 }
 
 // reportHot reports every call of a catalog API made in hot context, with
-// a message built from the entry: "<call> <what> <where>; <use>".
-func reportHot(p *analyzers.Pass, cat *apis.Catalog, what string) {
+// a message built from the entry: "<call> <what> <where>; <use>". With
+// extras, the user's extra-calls count as entries of this catalog.
+func reportHot(p *analyzers.Pass, cat *apis.Catalog, what string, extras bool) {
 	m := p.Model
 	fam := apis.FamilyOf(m.Lang())
 	for i := range m.Calls {
 		c := &m.Calls[i]
-		if !c.Context.Has(semantic.Hot) {
+		if !c.Context.Has(semantic.Hot) || p.Allowed(c.Qualified, c.Path) {
 			continue
 		}
-		for _, e := range cat.Lookup(fam, c.Qualified) {
+		entries := cat.Lookup(fam, c.Qualified)
+		if spec := p.ExtraCall(c.Qualified, c.Path); extras && spec != nil {
+			use := spec.Use
+			if use == "" {
+				use = "create it once and reuse it"
+			}
+			entries = []*apis.Entry{{Use: use}}
+		}
+		for _, e := range entries {
 			if e.When != nil && !e.When(m, c) {
 				continue
 			}

@@ -11,6 +11,7 @@ var RT401 = &analyzers.Analyzer{
 	Name:      "http-client-per-call",
 	Severity:  analyzers.Warning,
 	Languages: all,
+	APIList:   true,
 	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "HTTP client created per request or per iteration",
@@ -28,8 +29,8 @@ var RT401 = &analyzers.Analyzer{
 		FixSafety:  "Unsafe. `requests.get(...)`/`httpx.get(...)` → the same call on a module-level `requests.Session()`/`httpx.Client()` (an existing one is reused; cookies and headers are then shared). A client constructed in hot code moves to a module-level definition before the statement that uses it, when its arguments use no local names and it is not a `with` item.",
 	},
 	Run: func(p *analyzers.Pass) {
-		reportHot(p, rt401Calls, "opens a new connection")
-		reportHot(p, rt401Clients, "creates a new client and connection pool")
+		reportHot(p, rt401Calls, "opens a new connection", true)
+		reportHot(p, rt401Clients, "creates a new client and connection pool", false)
 	},
 }
 

@@ -11,6 +11,7 @@ var RT402 = &analyzers.Analyzer{
 	Name:      "db-connection-per-call",
 	Severity:  analyzers.Warning,
 	Languages: all,
+	APIList:   true,
 	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "Database connection opened per request or per iteration",
@@ -26,7 +27,7 @@ var RT402 = &analyzers.Analyzer{
 		UseInstead: "```js\nconst pool = new Pool(config);\n\napp.get('/users/:id', async (req, res) => {\n  res.json((await pool.query(SQL, [req.params.id])).rows[0]);\n});\n```",
 		FixSafety:  "Unsafe. In JavaScript/TypeScript `new Client(cfg)` (pg) becomes a module-level `new Pool(cfg)` and `mysql.createConnection(cfg)` a module-level `mysql.createPool(cfg)`; pooling clients (`MongoClient`, ioredis, `PrismaClient`) move to module level unchanged. Code that calls `end()` on the connection would now close the shared pool.",
 	},
-	Run: func(p *analyzers.Pass) { reportHot(p, rt402Calls, "opens a new database connection") },
+	Run: func(p *analyzers.Pass) { reportHot(p, rt402Calls, "opens a new database connection", true) },
 }
 
 const usePool = "use a connection pool created once at startup and reuse it"

@@ -11,6 +11,7 @@ var RT403 = &analyzers.Analyzer{
 	Name:      "pool-per-call",
 	Severity:  analyzers.Warning,
 	Languages: all,
+	APIList:   true,
 	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "Connection pool or engine built per request or per iteration",
@@ -26,7 +27,7 @@ var RT403 = &analyzers.Analyzer{
 		UseInstead: "```python\nengine = create_engine(DATABASE_URL)  # module level: one pool\n\n@app.get(\"/orders\")\ndef orders():\n    with engine.connect() as conn:\n        return conn.execute(text(\"SELECT ...\")).all()\n```",
 		FixSafety:  "Unsafe. The pool or engine moves to a module-level definition before the statement that uses it (`engine = create_engine(url)`), when its arguments use no local names; it then lives as long as the process.",
 	},
-	Run: func(p *analyzers.Pass) { reportHot(p, rt403Calls, "builds a new connection pool") },
+	Run: func(p *analyzers.Pass) { reportHot(p, rt403Calls, "builds a new connection pool", true) },
 }
 
 const usePoolOnce = "build it once at module level or at startup and reuse it"

@@ -7,13 +7,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
 
 	"github.com/rtlint/rtlint/analyzers"
-	"github.com/rtlint/rtlint/analyzers/registry"
 	"github.com/rtlint/rtlint/internal/batch"
+	"github.com/rtlint/rtlint/internal/config"
 	"github.com/rtlint/rtlint/internal/lint"
 	"github.com/rtlint/rtlint/internal/report"
 	"github.com/rtlint/rtlint/internal/walk"
@@ -28,6 +29,8 @@ type checkFlags struct {
 	jobs          int
 	quiet         bool
 	noCache       bool
+	configFile    string
+	showUnused    bool
 	fix           bool
 	unsafeFixes   bool
 	diff          bool
@@ -41,6 +44,8 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "name (and language) of the source read from stdin when PATH is -")
 	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "files linted in parallel")
 	fs.BoolVar(&f.quiet, "quiet", false, "print findings only: no source excerpts, no summary")
+	fs.StringVar(&f.configFile, "config", "", "use this configuration file instead of the nearest rtlint.toml/.rtlint.toml/pyproject.toml")
+	fs.BoolVar(&f.showUnused, "show-unused-suppressions", false, "report rtlint: ignore comments that suppress nothing (as RT000)")
 	fs.BoolVar(&f.fix, "fix", false, "apply safe fixes and write the files")
 	fs.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, apply unsafe fixes too")
 	fs.BoolVar(&f.diff, "diff", false, "print the fixes as a unified diff and write nothing (exit 1 when there is a diff)")
@@ -87,11 +92,29 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "--fail-on: %v", err)
 	}
-	cfg := &lint.Config{Select: splitList(f.selectCodes), Ignore: splitList(f.ignoreCodes)}
-	for _, sel := range append(append([]string{}, cfg.Select...), cfg.Ignore...) {
-		if !knownSelector(sel) {
+	cliSelect, cliIgnore := splitList(f.selectCodes), splitList(f.ignoreCodes)
+	for _, sel := range append(append([]string{}, cliSelect...), cliIgnore...) {
+		if !config.KnownSelector(sel) {
 			return usageError(stderr, "unknown rule code or prefix %q in --select/--ignore; 'rtlint rules' lists them", sel)
 		}
+	}
+	resolver := &config.Resolver{Override: func(c *lint.Config) *lint.Config {
+		// Command-line flags win over config files: --select replaces the
+		// file's select; --ignore adds to its ignore.
+		out := *c
+		if len(cliSelect) > 0 {
+			out.Select = cliSelect
+		}
+		out.Ignore = append(append([]string{}, c.Ignore...), cliIgnore...)
+		out.ShowUnusedSuppressions = f.showUnused
+		return &out
+	}}
+	if f.configFile != "" {
+		c, err := config.Load(f.configFile)
+		if err != nil {
+			return usageError(stderr, "%v", err)
+		}
+		resolver.Explicit = c
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -114,8 +137,17 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		inputs = append(inputs, batch.Input{Path: f.stdinFilename, Src: src})
 	}
-	if len(walkRoots) > 0 {
-		files, errs := walk.Files(walkRoots, walk.Options{})
+	for _, root := range walkRoots {
+		// A config file's exclude globs apply under the directory it governs.
+		dir := root
+		if info, err := os.Stat(root); err == nil && !info.IsDir() {
+			dir = filepath.Dir(root)
+		}
+		_, rootCfg, err := resolver.For(filepath.Join(dir, "_"))
+		if err != nil {
+			return usageError(stderr, "%v", err)
+		}
+		files, errs := walk.Files([]string{root}, walk.Options{Excluded: rootCfg.Excluded})
 		for _, e := range errs {
 			fileErrs = append(fileErrs, e)
 		}
@@ -123,12 +155,20 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			inputs = append(inputs, batch.Input{Path: p})
 		}
 	}
-
+	// Configuration errors stop the run before any output (exit 2).
+	cfgs := make(map[string]*lint.Config, len(inputs))
+	for _, in := range inputs {
+		lc, _, err := resolver.For(in.Path)
+		if err != nil {
+			return usageError(stderr, "%v", err)
+		}
+		cfgs[in.Path] = lc
+	}
 	var mode *batch.FixMode
 	if f.fix || f.diff {
 		mode = &batch.FixMode{Unsafe: f.unsafeFixes}
 	}
-	outputs := batch.RunFix(context.Background(), inputs, f.jobs, cfg, mode)
+	outputs := batch.RunFix(context.Background(), inputs, f.jobs, func(p string) *lint.Config { return cfgs[p] }, mode)
 	if f.diff {
 		return printDiffs(outputs, stdout, stderr)
 	}
@@ -190,19 +230,6 @@ func splitList(s string) []string {
 		}
 	}
 	return out
-}
-
-// knownSelector accepts "ALL" and any prefix of an existing code.
-func knownSelector(sel string) bool {
-	if sel == "ALL" {
-		return true
-	}
-	for _, a := range registry.All() {
-		if strings.HasPrefix(a.Code, sel) {
-			return true
-		}
-	}
-	return false
 }
 
 func formatNames() []string {

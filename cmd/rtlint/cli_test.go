@@ -531,7 +531,7 @@ func TestJSONOutput(t *testing.T) {
 		t.Fatalf("fix %s: %v", fixJSON, err)
 	}
 	wantEdits := []edit{
-		{"a_unicode.py", 2, 1, 2, 1, "import asyncio\n"},
+		{"a_unicode.py", 1, 12, 1, 12, "\nimport asyncio"},
 		{"a_unicode.py", 5, 14, 5, 27, "await asyncio.sleep(1)"},
 	}
 	if fx.Applicability != "safe" || fx.Message != "Use await asyncio.sleep()" || !reflect.DeepEqual(fx.Edits, wantEdits) {

@@ -43,12 +43,14 @@ type FixMode struct {
 // Run lints inputs with jobs workers (≤ 0 means one per CPU). Outputs are
 // in the order of inputs, whatever order workers finish in.
 func Run(ctx context.Context, inputs []Input, jobs int, cfg *lint.Config) []Output {
-	return RunFix(ctx, inputs, jobs, cfg, nil)
+	return RunFix(ctx, inputs, jobs, func(string) *lint.Config { return cfg }, nil)
 }
 
 // RunFix is Run that, with a non-nil mode, also fixes each file (in memory:
 // writing is the caller's business).
-func RunFix(ctx context.Context, inputs []Input, jobs int, cfg *lint.Config, mode *FixMode) []Output {
+// cfgFor gives each file its configuration (nearest config file, per-file
+// ignores).
+func RunFix(ctx context.Context, inputs []Input, jobs int, cfgFor func(path string) *lint.Config, mode *FixMode) []Output {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
@@ -61,7 +63,7 @@ func RunFix(ctx context.Context, inputs []Input, jobs int, cfg *lint.Config, mod
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = lintOne(ctx, inputs[i], cfg, mode)
+				out[i] = lintOne(ctx, inputs[i], cfgFor(inputs[i].Path), mode)
 			}
 		}()
 	}

@@ -18,6 +18,11 @@ type Config struct {
 	Severity map[string]analyzers.Severity
 	// Options holds per-rule options by code ("RT103" → "include-stat-calls").
 	Options map[string]map[string]any
+	// ExtraCalls and AllowCalls extend API-list rules by code.
+	ExtraCalls map[string][]analyzers.CallSpec
+	AllowCalls map[string][]string
+	// ShowUnusedSuppressions reports suppression comments that suppress nothing.
+	ShowUnusedSuppressions bool
 }
 
 // Enabled reports whether a rule code runs under this configuration.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"sort"
+	"strings"
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/analyzers/registry"
@@ -67,6 +68,9 @@ func File(f *source.File, cfg *Config) (*Result, error) {
 			res.Errors = append(res.Errors, err)
 		}
 	}
+	if cfg != nil && cfg.ShowUnusedSuppressions {
+		reportUnused(f, sup, cfg, res)
+	}
 	sort.SliceStable(res.Findings, func(i, j int) bool {
 		a, b := res.Findings[i], res.Findings[j]
 		if a.Start != b.Start {
@@ -86,11 +90,18 @@ func runOne(a *analyzers.Analyzer, f *source.File, m *semantic.Model, cfg *Confi
 		}
 	}()
 	override, hasOverride := cfg.severityOverride(a)
+	var extra []analyzers.CallSpec
+	var allow []string
+	if cfg != nil {
+		extra, allow = cfg.ExtraCalls[a.Code], cfg.AllowCalls[a.Code]
+	}
 	pass := &analyzers.Pass{
-		Analyzer: a,
-		File:     f,
-		Model:    m,
-		Option:   func(name string) any { return cfg.option(a, name) },
+		ExtraCalls: extra,
+		AllowCalls: allow,
+		Analyzer:   a,
+		File:       f,
+		Model:      m,
+		Option:     func(name string) any { return cfg.option(a, name) },
 		Report: func(d analyzers.Diagnostic) {
 			start, end := f.Lines.Position(d.Start), f.Lines.Position(d.End)
 			if sup.suppressed(start.Line, d.Code) {
@@ -109,4 +120,34 @@ func runOne(a *analyzers.Analyzer, f *source.File, m *semantic.Model, cfg *Confi
 	}
 	a.Run(pass)
 	return nil
+}
+
+// UnusedSuppression is the pseudo-rule `--show-unused-suppressions` reports
+// under, like ruff's RUF100: a suppression comment that suppresses nothing.
+const (
+	UnusedSuppression     = "RT000"
+	UnusedSuppressionName = "unused-suppression"
+)
+
+func reportUnused(f *source.File, sup suppressions, cfg *Config, res *Result) {
+	enabled := func(code string) bool {
+		for _, a := range registry.All() {
+			if strings.HasPrefix(a.Code, code) && cfg.Enabled(a.Code) {
+				return true
+			}
+		}
+		return false
+	}
+	for s, codes := range sup.unused(enabled) {
+		msg := "suppression comment suppresses nothing"
+		if codes[0] != "" {
+			msg = "unused suppression of " + strings.Join(codes, ", ")
+		}
+		start, end := f.Lines.Position(s.start), f.Lines.Position(s.end)
+		res.Findings = append(res.Findings, Finding{
+			Path: f.Path, Start: s.start, End: s.end,
+			Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
+			Rule: UnusedSuppression, Name: UnusedSuppressionName, Severity: analyzers.Warning, Message: msg,
+		})
+	}
 }

@@ -43,6 +43,9 @@ type Options struct {
 	// Exclude holds extra glob patterns (matched against the base name and
 	// the slash path) that skip files and directories.
 	Exclude []string
+	// Excluded, when set, also skips paths (a config file's `exclude`,
+	// whose globs are relative to the config's directory).
+	Excluded func(path string) bool
 }
 
 // Files returns the lintable files under roots, sorted and de-duplicated,
@@ -141,6 +144,9 @@ func (w *walker) excluded(p, name string) bool {
 		if name == x {
 			return true
 		}
+	}
+	if w.opts.Excluded != nil && w.opts.Excluded(p) {
+		return true
 	}
 	slash := filepath.ToSlash(p)
 	for _, g := range w.opts.Exclude {

@@ -1,0 +1,145 @@
+package config
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rtlint/rtlint/internal/lint"
+)
+
+func write(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFindNearestWins(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "rtlint.toml"), "ignore = [\"RT1\"]\n")
+	write(t, filepath.Join(root, "a", "pyproject.toml"), "[project]\nname = \"x\"\n") // no [tool.rtlint]: skipped
+	write(t, filepath.Join(root, "a", "b", "pyproject.toml"), "[tool.rtlint]\nselect = [\"RT2\"]\n")
+	write(t, filepath.Join(root, "c", ".rtlint.toml"), "select = [\"RT3\"]\n")
+	for dir, want := range map[string]string{
+		"a":   filepath.Join(root, "rtlint.toml"),
+		"a/b": filepath.Join(root, "a", "b", "pyproject.toml"),
+		"c":   filepath.Join(root, "c", ".rtlint.toml"),
+	} {
+		got, err := Find(filepath.Join(root, dir))
+		if err != nil || got != want {
+			t.Errorf("Find(%s) = %q, %v; want %q", dir, got, err, want)
+		}
+	}
+	c, err := Load(filepath.Join(root, "a", "b", "pyproject.toml"))
+	if err != nil || len(c.Select) != 1 || c.Select[0] != "RT2" {
+		t.Errorf("pyproject [tool.rtlint] = %+v, %v", c, err)
+	}
+}
+
+func TestLoadAll(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "rtlint.toml")
+	write(t, p, `select = ["RT1", "RT4"]
+ignore = ["RT105"]
+exclude = ["migrations/**", "*_pb2.py"]
+
+[per-file-ignores]
+"tests/**" = ["RT1"]
+"scripts/*.py" = ["RT301"]
+
+[severity]
+RT102 = "warning"
+
+[rules.RT201]
+min-iterations = 50000
+
+[rules.RT103]
+include-stat-calls = true
+
+[rules.RT106]
+extra-calls = ["legacy_db.query", { call = "legacy-db.query", use = "legacyDb.queryAsync" }]
+allow-calls = ["sqlite3.connect"]
+`)
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Options["RT201"]["min-iterations"] != int64(50000) || c.Options["RT103"]["include-stat-calls"] != true {
+		t.Errorf("options = %v", c.Options)
+	}
+	if got := c.ExtraCalls["RT106"]; len(got) != 2 || got[1].Use != "legacyDb.queryAsync" {
+		t.Errorf("extra-calls = %v", got)
+	}
+	lc := c.Lint(filepath.Join(c.Dir, "tests", "unit", "test_x.py"))
+	if !strings.Contains(strings.Join(lc.Ignore, ","), "RT1") {
+		t.Errorf("per-file-ignores did not apply to tests/unit/test_x.py: %v", lc.Ignore)
+	}
+	if lc := c.Lint(filepath.Join(c.Dir, "app.py")); len(lc.Ignore) != 1 {
+		t.Errorf("per-file-ignores applied to app.py: %v", lc.Ignore)
+	}
+	if !c.Excluded(filepath.Join(c.Dir, "migrations", "0001.py")) || !c.Excluded(filepath.Join(c.Dir, "x", "a_pb2.py")) || c.Excluded(filepath.Join(c.Dir, "app.py")) {
+		t.Error("exclude globs do not match as expected")
+	}
+}
+
+func TestErrorsNameFileLineKey(t *testing.T) {
+	for _, tc := range []struct {
+		text, want string
+	}{
+		{"select = [\"RT1\"]\nverbose = true\n", ":2: verbose: unknown key"},
+		{"select = [\"RT9\"]\n", ":1: select: unknown rule code or prefix \"RT9\""},
+		{"\n[severity]\nRT101 = \"loud\"\n", ":3: severity.RT101: want \"error\", \"warning\" or \"info\""},
+		{"[rules.RT201]\nmin-iterations = \"many\"\n", ":2: rules.RT201.min-iterations: want a positive integer"},
+		{"[rules.RT201]\nextra-calls = [\"x\"]\n", ":2: rules.RT201.extra-calls: RT201 matches no API list"},
+		{"[rules.RT103]\ninclude-stat-calls = 1\n", ":2: rules.RT103.include-stat-calls: want true or false"},
+		{"[rules.RT103]\nnope = 1\n", ":2: rules.RT103.nope: unknown option"},
+		{"[rules.RT999]\nx = 1\n", ":1: rules.RT999: unknown rule"},
+		{"select = [\n", ":"}, // a syntax error still names the file
+	} {
+		p := filepath.Join(t.TempDir(), "rtlint.toml")
+		write(t, p, tc.text)
+		_, err := Load(p)
+		if err == nil || !strings.HasPrefix(err.Error(), p) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Load(%q) error = %v; want %q after the path", tc.text, err, tc.want)
+		}
+	}
+	p := filepath.Join(t.TempDir(), "pyproject.toml")
+	write(t, p, "[project]\nname = \"x\"\n\n[tool.rtlint]\nignore = [\"RT1\"]\nbogus = 1\n")
+	if _, err := Load(p); err == nil || !strings.Contains(err.Error(), ":6: tool.rtlint.bogus: unknown key") {
+		t.Errorf("pyproject error = %v", err)
+	}
+}
+
+// TestExtraCalls: a team's own blocking helper becomes an RT106 finding
+// with its suggested replacement, in Python and in JS alike; allow-calls
+// silences a listed API.
+func TestExtraCalls(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "rtlint.toml"), `[rules.RT106]
+extra-calls = [{ call = "legacy_db.query", use = "legacy_db.aquery" }, { call = "legacy-db.query", use = "legacyDb.queryAsync()" }]
+allow-calls = ["sqlite3.connect"]
+`)
+	c, err := Load(filepath.Join(dir, "rtlint.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	py := "import legacy_db\nimport sqlite3\n\nasync def h():\n    legacy_db.query('x')\n    sqlite3.connect('a')\n"
+	js := "const db = require('legacy-db');\n\nasync function h() {\n  db.query('x');\n}\n"
+	for name, src := range map[string]string{"a.py": py, "b.js": js} {
+		res, err := lint.Run(context.Background(), filepath.Join(dir, name), []byte(src), c.Lint(filepath.Join(dir, name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Findings) != 1 || res.Findings[0].Rule != "RT106" {
+			t.Fatalf("%s: findings = %+v, want one RT106", name, res.Findings)
+		}
+		if msg := res.Findings[0].Message; !strings.Contains(msg, "use legacy") {
+			t.Errorf("%s: message %q lacks the configured replacement", name, msg)
+		}
+	}
+}

@@ -10,11 +10,9 @@ import (
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/report"
 	"github.com/rtlint/rtlint/internal/source"
 )
-
-// DocsURL is where each rule's documentation lives (codeDescription.href).
-const DocsURL = "https://github.com/rtlint/rtlint/blob/main/docs/rules/"
 
 // analyzeLoop analyses the document whenever it is woken, until closed.
 func (d *document) analyzeLoop() {
@@ -86,7 +84,7 @@ var lspSeverity = map[analyzers.Severity]protocol.DiagnosticSeverity{
 }
 
 func toDiagnostic(f *source.File, fd lint.Finding, version int32, index int) protocol.Diagnostic {
-	href := protocol.URI(DocsURL + fd.Rule + ".md")
+	href := protocol.URI(report.DocsURL + fd.Rule + ".md")
 	return protocol.Diagnostic{
 		Range:           lspRange(f, fd.Start, fd.End),
 		Severity:        lspSeverity[fd.Severity],

@@ -37,7 +37,7 @@ type checkFlags struct {
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.StringVar(&f.format, "format", "text", "output format: text, json, sarif, github or gitlab")
 	fs.StringVar(&f.selectCodes, "select", "", "comma-separated rule codes or prefixes to run (default: all)")
 	fs.StringVar(&f.ignoreCodes, "ignore", "", "comma-separated rule codes or prefixes to skip")
 	fs.StringVar(&f.failOn, "fail-on", "warning", "lowest severity that makes the exit code 1: error, warning or info")
@@ -193,7 +193,7 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		fileErrs = append(fileErrs, o.Result.Errors...)
-		files = append(files, report.File{Path: o.Path, Lines: o.Result.File.Lines, Findings: o.Result.Findings})
+		files = append(files, report.File{Path: o.Path, Lines: o.Result.File.Lines, Src: o.Result.File.Src, Findings: o.Result.Findings})
 		for _, fd := range o.Result.Findings {
 			if fd.Severity >= failOn {
 				failing = true

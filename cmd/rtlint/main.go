@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/rtlint/rtlint/internal/report"
 )
 
 // Exit codes (SPEC §6).
@@ -25,6 +27,7 @@ const (
 var version = "0.1.0-dev"
 
 func main() {
+	report.Version = version
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

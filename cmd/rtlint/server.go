@@ -11,6 +11,7 @@ import (
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 
+	"github.com/rtlint/rtlint/internal/report"
 	"github.com/rtlint/rtlint/server"
 )
 
@@ -49,6 +50,7 @@ func cmdServer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer log.Sync()
 	server.Version = version
+	report.Version = version
 	log.Info("rtlint server starting", zap.String("version", version), zap.Int("pid", os.Getpid()))
 	closer := io.Closer(io.NopCloser(nil))
 	if c, ok := stdin.(io.Closer); ok {

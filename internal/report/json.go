@@ -41,10 +41,7 @@ type jsonEdit struct {
 
 // JSON writes a JSON array sorted by path, line and column (SPEC §6).
 func JSON(w io.Writer, files []File, _ Options) error {
-	lines := map[string]*source.LineIndex{}
-	for _, f := range files {
-		lines[f.Path] = f.Lines
-	}
+	lines := lineIndexes(files)
 	out := []jsonFinding{}
 	for _, f := range sorted(files) {
 		out = append(out, jsonFinding{

@@ -15,6 +15,7 @@ import (
 type File struct {
 	Path     string
 	Lines    *source.LineIndex
+	Src      []byte
 	Findings []lint.Finding
 }
 
@@ -32,8 +33,20 @@ type Formatter func(w io.Writer, files []File, opts Options) error
 
 // Formats maps --format names to formatters.
 var Formats = map[string]Formatter{
-	"text": Text,
-	"json": JSON,
+	"text":   Text,
+	"json":   JSON,
+	"sarif":  SARIF,
+	"github": GitHub,
+	"gitlab": GitLab,
+}
+
+// lineIndexes maps each file's path to its line index.
+func lineIndexes(files []File) map[string]*source.LineIndex {
+	m := make(map[string]*source.LineIndex, len(files))
+	for _, f := range files {
+		m[f.Path] = f.Lines
+	}
+	return m
 }
 
 // sorted returns all findings ordered by path, line, column, rule.

@@ -22,10 +22,7 @@ const (
 // Text writes ruff-style findings: `path:line:col: RT101 message`, the
 // source line with a caret under the range, and a summary line.
 func Text(w io.Writer, files []File, opts Options) error {
-	lines := map[string]*source.LineIndex{}
-	for _, f := range files {
-		lines[f.Path] = f.Lines
-	}
+	lines := lineIndexes(files)
 	paint := func(code, s string) string {
 		if !opts.Color {
 			return s

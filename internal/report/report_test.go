@@ -1,0 +1,157 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/rtlint/rtlint/analyzers/registry"
+	"github.com/rtlint/rtlint/internal/lint"
+)
+
+func lintFile(t *testing.T, path, src string) File {
+	t.Helper()
+	res, err := lint.Run(context.Background(), path, []byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return File{Path: path, Lines: res.File.Lines, Src: res.File.Src, Findings: res.Findings}
+}
+
+const sample = "import time\n\nasync def h():\n    time.sleep(1)\n"
+
+func TestSARIF(t *testing.T) {
+	var buf bytes.Buffer
+	if err := SARIF(&buf, []File{lintFile(t, "src/app.py", sample)}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Name  string `json:"name"`
+					Rules []struct {
+						ID               string `json:"id"`
+						Name             string `json:"name"`
+						ShortDescription struct{ Text string }
+						FullDescription  struct{ Text string }
+						HelpURI          string `json:"helpUri"`
+						Default          struct {
+							Level string `json:"level"`
+						} `json:"defaultConfiguration"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Level     string `json:"level"`
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string } `json:"artifactLocation"`
+						Region           struct {
+							StartLine, StartColumn, EndLine, EndColumn int
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+				Fixes []struct {
+					Description     struct{ Text string }
+					ArtifactChanges []struct {
+						Replacements []struct {
+							InsertedContent struct{ Text string } `json:"insertedContent"`
+						} `json:"replacements"`
+					} `json:"artifactChanges"`
+				} `json:"fixes"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 || log.Runs[0].Tool.Driver.Name != "rtlint" {
+		t.Fatalf("bad SARIF envelope: %s", buf.String())
+	}
+	rules := log.Runs[0].Tool.Driver.Rules
+	if len(rules) != len(registry.All()) {
+		t.Errorf("driver lists %d rules, want %d", len(rules), len(registry.All()))
+	}
+	for _, r := range rules {
+		if r.ID == "" || r.Name == "" || r.ShortDescription.Text == "" || r.FullDescription.Text == "" ||
+			!strings.HasSuffix(r.HelpURI, "/docs/rules/"+r.ID+".md") || r.Default.Level == "" {
+			t.Errorf("incomplete rule %+v", r)
+		}
+	}
+	res := log.Runs[0].Results
+	if len(res) != 1 {
+		t.Fatalf("results = %+v", res)
+	}
+	r := res[0]
+	loc := r.Locations[0].PhysicalLocation
+	if r.RuleID != "RT101" || r.Level != "error" || loc.ArtifactLocation.URI != "src/app.py" ||
+		loc.Region.StartLine != 4 || loc.Region.StartColumn != 5 || loc.Region.EndColumn != 18 {
+		t.Errorf("result = %+v", r)
+	}
+	if len(r.Fixes) != 1 || !strings.Contains(r.Fixes[0].Description.Text, "asyncio.sleep") ||
+		r.Fixes[0].ArtifactChanges[0].Replacements[len(r.Fixes[0].ArtifactChanges[0].Replacements)-1].InsertedContent.Text != "await asyncio.sleep(1)" {
+		t.Errorf("fixes = %+v", r.Fixes)
+	}
+}
+
+func TestGitHub(t *testing.T) {
+	var buf bytes.Buffer
+	if err := GitHub(&buf, []File{lintFile(t, "src/app.py", sample)}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "::error file=src/app.py,line=4,col=5,endLine=4,endColumn=18,title=RT101 blocking-sleep::time.sleep() blocks the event loop in async def h(); use await asyncio.sleep()\n"
+	if buf.String() != want {
+		t.Errorf("got  %q\nwant %q", buf.String(), want)
+	}
+	if got := escapeProperty("a:b,c%\n"); got != "a%3Ab%2Cc%25%0A" {
+		t.Errorf("escapeProperty = %q", got)
+	}
+}
+
+func TestGitLabFingerprintsAreStable(t *testing.T) {
+	report := func(src string) []map[string]any {
+		var buf bytes.Buffer
+		if err := GitLab(&buf, []File{lintFile(t, "app.py", src)}, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		var out []map[string]any
+		if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	twice := sample + "\nasync def g():\n    time.sleep(1)\n"
+	a := report(twice)
+	if len(a) != 2 {
+		t.Fatalf("issues = %v", a)
+	}
+	for _, key := range []string{"description", "check_name", "fingerprint", "severity", "location"} {
+		if _, ok := a[0][key]; !ok {
+			t.Errorf("issue lacks %q: %v", key, a[0])
+		}
+	}
+	if a[0]["fingerprint"] == a[1]["fingerprint"] {
+		t.Error("two identical findings share a fingerprint")
+	}
+	loc := a[0]["location"].(map[string]any)
+	if loc["path"] != "app.py" || loc["lines"].(map[string]any)["begin"] != float64(4) || a[0]["severity"] != "major" {
+		t.Errorf("issue = %v", a[0])
+	}
+	// Inserting lines above moves the findings but keeps their fingerprints.
+	b := report("# a comment\n\n" + twice)
+	for i := range a {
+		if a[i]["fingerprint"] != b[i]["fingerprint"] {
+			t.Errorf("fingerprint %d changed when lines were inserted above", i)
+		}
+	}
+	if !regexp.MustCompile(`^[0-9a-f]{32}$`).MatchString(a[0]["fingerprint"].(string)) {
+		t.Errorf("fingerprint %v", a[0]["fingerprint"])
+	}
+}

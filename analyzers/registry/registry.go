@@ -1,4 +1,6 @@
 // Package registry lists every analyzer rtlint ships, in code order.
+//
+//go:generate go test -run TestRuleDocs -update .
 package registry
 
 import (

@@ -33,7 +33,7 @@ func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, erro
 	}
 	findings := sn.findings
 	if findings == nil { // not analysed yet at this version: analyse now
-		res, err := lint.File(sn.file, s.config())
+		res, err := lint.File(sn.file, s.configFor(sn.file.Path))
 		if err != nil {
 			return nil, err
 		}
@@ -220,7 +220,7 @@ func (s *Server) suppressAction(d *document, sn snapshot, f lint.Finding, diag p
 // fixAllAction applies every safe fix (source.fixAll.rtlint) as one edit
 // replacing the changed region of the document.
 func (s *Server) fixAllAction(ctx context.Context, d *document, sn snapshot) (codeAction, bool, error) {
-	out, err := fix.File(ctx, sn.file.Path, sn.file.Src, s.config(), false)
+	out, err := fix.File(ctx, sn.file.Path, sn.file.Src, s.configFor(sn.file.Path), false)
 	if err != nil {
 		return codeAction{}, false, err
 	}

@@ -1,13 +1,17 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
 
+	"go.uber.org/zap"
+
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/analyzers/registry"
+	"github.com/rtlint/rtlint/internal/config"
 	"github.com/rtlint/rtlint/internal/lint"
 )
 
@@ -102,4 +106,117 @@ func known(sel string) bool {
 		}
 	}
 	return false
+}
+
+// configFor combines the project's configuration file for a document
+// (SPEC §5: nearest rtlint.toml/.rtlint.toml/[tool.rtlint]) with the
+// editor's settings, which win: their select replaces, their ignore adds.
+func (s *Server) configFor(path string) *lint.Config {
+	s.mu.Lock()
+	editor, resolver := s.cfg, s.resolver
+	s.mu.Unlock()
+	file, _, err := resolver.For(path)
+	if err != nil {
+		s.reportConfigError(err)
+		file = &lint.Config{}
+	}
+	out := *file
+	if len(editor.Select) > 0 {
+		out.Select = editor.Select
+	}
+	out.Ignore = append(append([]string{}, file.Ignore...), editor.Ignore...)
+	out.Severity = mergeMaps(file.Severity, editor.Severity)
+	out.Options = map[string]map[string]any{}
+	for code, opts := range file.Options {
+		out.Options[code] = mergeMaps(nil, opts)
+	}
+	for code, opts := range editor.Options {
+		out.Options[code] = mergeMaps(out.Options[code], opts)
+	}
+	return &out
+}
+
+func mergeMaps[V any](base, over map[string]V) map[string]V {
+	out := make(map[string]V, len(base)+len(over))
+	for k, v := range base {
+		out[k] = v
+	}
+	for k, v := range over {
+		out[k] = v
+	}
+	return out
+}
+
+// reportConfigError shows a configuration file error once (not on every
+// keystroke) until the configuration changes.
+func (s *Server) reportConfigError(err error) {
+	s.mu.Lock()
+	seen := s.configErrors[err.Error()]
+	s.configErrors[err.Error()] = true
+	s.mu.Unlock()
+	if !seen {
+		s.showError("rtlint: " + err.Error())
+	}
+}
+
+// reloadConfig forgets cached configuration files and re-lints every open
+// document (a config file changed on disk, or the editor's settings did).
+func (s *Server) reloadConfig() {
+	s.mu.Lock()
+	s.resolver = &config.Resolver{}
+	s.configErrors = map[string]bool{}
+	docs := make([]*document, 0, len(s.docs))
+	for _, d := range s.docs {
+		docs = append(docs, d)
+	}
+	s.mu.Unlock()
+	for _, d := range docs {
+		d.schedule()
+	}
+}
+
+// didChangeWatchedFiles reloads configuration when a config file changes.
+func (s *Server) didChangeWatchedFiles(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p struct {
+		Changes []struct {
+			URI string `json:"uri"`
+		} `json:"changes"`
+	}
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return nil, invalidParams(err)
+	}
+	for _, c := range p.Changes {
+		for _, name := range config.Names {
+			if strings.HasSuffix(c.URI, "/"+name) {
+				s.reloadConfig()
+				return nil, nil
+			}
+		}
+	}
+	return nil, nil
+}
+
+// watchConfigFiles asks the client to report changes to config files,
+// when it supports registering file watchers.
+func (s *Server) watchConfigFiles() {
+	s.mu.Lock()
+	ok := s.canWatch
+	s.mu.Unlock()
+	if !ok {
+		return
+	}
+	go func() {
+		var watchers []map[string]any
+		for _, n := range config.Names {
+			watchers = append(watchers, map[string]any{"globPattern": "**/" + n})
+		}
+		params := map[string]any{"registrations": []any{map[string]any{
+			"id": "rtlint-config-files", "method": "workspace/didChangeWatchedFiles",
+			"registerOptions": map[string]any{"watchers": watchers},
+		}}}
+		var result any
+		if _, err := s.conn.Call(context.Background(), "client/registerCapability", params, &result); err != nil {
+			s.log.Warn("registering config file watchers failed", zap.Error(err))
+		}
+	}()
 }

@@ -27,7 +27,7 @@ func (d *document) analyzeLoop() {
 		d.mu.Unlock()
 		var findings []lint.Finding
 		if file != nil {
-			res, err := lint.File(file, d.s.config())
+			res, err := lint.File(file, d.s.configFor(file.Path))
 			if err != nil {
 				d.s.showError(fmt.Sprintf("rtlint: %s: %v", d.path, err))
 				continue
@@ -110,7 +110,7 @@ func (s *Server) pullDiagnostics(ctx context.Context, raw json.RawMessage) (any,
 	sn := d.current()
 	findings := sn.findings
 	if findings == nil && sn.file != nil {
-		res, err := lint.File(sn.file, s.config())
+		res, err := lint.File(sn.file, s.configFor(sn.file.Path))
 		if err != nil {
 			return nil, err
 		}

@@ -18,6 +18,7 @@ import (
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
+	"github.com/rtlint/rtlint/internal/config"
 	"github.com/rtlint/rtlint/internal/lint"
 )
 
@@ -48,7 +49,11 @@ type Server struct {
 	cfg        *lint.Config
 	canCreate  bool // the client applies CreateFile in documentChanges
 	docChanges bool // the client takes documentChanges
-	root       string
+	canWatch   bool // the client registers file watchers dynamically
+	// resolver finds each document's configuration file; configErrors
+	// remembers the errors already shown.
+	resolver     *config.Resolver
+	configErrors map[string]bool
 
 	exitCh chan struct{} // closed by the exit notification
 
@@ -60,7 +65,8 @@ type Server struct {
 // closes its end. It returns the process exit code: 0 after shutdown and
 // exit, 1 otherwise.
 func Run(ctx context.Context, in io.Reader, out io.Writer, closer io.Closer, log *zap.Logger) int {
-	s := &Server{log: log, docs: map[protocol.DocumentURI]*document{}, cfg: &lint.Config{}, exitCode: 1, exitCh: make(chan struct{})}
+	s := &Server{log: log, docs: map[protocol.DocumentURI]*document{}, cfg: &lint.Config{}, exitCode: 1, exitCh: make(chan struct{}),
+		resolver: &config.Resolver{}, configErrors: map[string]bool{}}
 	return s.serve(ctx, in, out, closer)
 }
 
@@ -201,8 +207,11 @@ func (s *Server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 
 // handlers maps LSP methods to their implementations.
 var handlers = map[string]func(*Server, context.Context, json.RawMessage) (any, error){
-	"initialize":                       (*Server).initialize,
-	"initialized":                      func(*Server, context.Context, json.RawMessage) (any, error) { return nil, nil },
+	"initialize": (*Server).initialize,
+	"initialized": func(s *Server, _ context.Context, _ json.RawMessage) (any, error) {
+		s.watchConfigFiles()
+		return nil, nil
+	},
 	"shutdown":                         (*Server).shutdown,
 	"textDocument/didOpen":             (*Server).didOpen,
 	"textDocument/didChange":           (*Server).didChange,
@@ -212,7 +221,7 @@ var handlers = map[string]func(*Server, context.Context, json.RawMessage) (any, 
 	"textDocument/hover":               (*Server).hover,
 	"textDocument/diagnostic":          (*Server).pullDiagnostics,
 	"workspace/didChangeConfiguration": (*Server).didChangeConfiguration,
-	"workspace/didChangeWatchedFiles":  func(*Server, context.Context, json.RawMessage) (any, error) { return nil, nil },
+	"workspace/didChangeWatchedFiles":  (*Server).didChangeWatchedFiles,
 	"$/setTrace":                       func(*Server, context.Context, json.RawMessage) (any, error) { return nil, nil },
 }
 
@@ -235,6 +244,7 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 	s.state = running
 	s.cfg = cfg
 	s.docChanges = p.Capabilities.Workspace.WorkspaceEdit.DocumentChanges
+	s.canWatch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
 	for _, op := range p.Capabilities.Workspace.WorkspaceEdit.ResourceOperations {
 		if op == "create" {
 			s.canCreate = true
@@ -300,21 +310,9 @@ func (s *Server) didChangeConfiguration(ctx context.Context, raw json.RawMessage
 	}
 	s.mu.Lock()
 	s.cfg = cfg
-	docs := make([]*document, 0, len(s.docs))
-	for _, d := range s.docs {
-		docs = append(docs, d)
-	}
 	s.mu.Unlock()
-	for _, d := range docs {
-		d.schedule()
-	}
+	s.reloadConfig()
 	return nil, nil
-}
-
-func (s *Server) config() *lint.Config {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.cfg
 }
 
 // showError logs an error and shows it to the user (window/logMessage).

@@ -203,18 +203,8 @@ func (s *Server) suppressAction(d *document, sn snapshot, f lint.Finding, diag p
 		}
 		edit = protocol.TextEdit{Range: lspRange(sn.file, end, end), NewText: sep + marker + " rtlint: ignore[" + f.Rule + "]"}
 	}
-	v := sn.version
-	we := &workspaceEdit{}
-	s.mu.Lock()
-	docChanges := s.docChanges
-	s.mu.Unlock()
-	if docChanges {
-		we.DocumentChanges = []any{textDocumentEdit(d.uri, &v, []protocol.TextEdit{edit})}
-	} else {
-		we.Changes = map[protocol.DocumentURI][]protocol.TextEdit{d.uri: {edit}}
-	}
 	return codeAction{Title: fmt.Sprintf("Suppress %s on this line", f.Rule), Kind: protocol.QuickFix,
-		Diagnostics: []protocol.Diagnostic{diag}, Edit: we}
+		Diagnostics: []protocol.Diagnostic{diag}, Edit: s.documentEdit(d, sn, edit)}
 }
 
 // fixAllAction applies every safe fix (source.fixAll.rtlint) as one edit
@@ -238,15 +228,18 @@ func (s *Server) fixAllAction(ctx context.Context, d *document, sn snapshot) (co
 		suf++
 	}
 	edit := protocol.TextEdit{Range: lspRange(sn.file, pre, len(a)-suf), NewText: string(b[pre : len(b)-suf])}
-	v := sn.version
-	we := &workspaceEdit{}
+	return codeAction{Title: fmt.Sprintf("rtlint: fix all safe problems (%d)", out.Fixed), Kind: fixAllKind, Edit: s.documentEdit(d, sn, edit)}, true, nil
+}
+
+// documentEdit is a workspace edit changing one document at the
+// snapshot's version, in the form the client takes.
+func (s *Server) documentEdit(d *document, sn snapshot, edits ...protocol.TextEdit) *workspaceEdit {
 	s.mu.Lock()
 	docChanges := s.docChanges
 	s.mu.Unlock()
 	if docChanges {
-		we.DocumentChanges = []any{textDocumentEdit(d.uri, &v, []protocol.TextEdit{edit})}
-	} else {
-		we.Changes = map[protocol.DocumentURI][]protocol.TextEdit{d.uri: {edit}}
+		v := sn.version
+		return &workspaceEdit{DocumentChanges: []any{textDocumentEdit(d.uri, &v, edits)}}
 	}
-	return codeAction{Title: fmt.Sprintf("rtlint: fix all safe problems (%d)", out.Fixed), Kind: fixAllKind, Edit: we}, true, nil
+	return &workspaceEdit{Changes: map[protocol.DocumentURI][]protocol.TextEdit{d.uri: edits}}
 }

@@ -53,11 +53,7 @@ func executorFix(m *semantic.Model, c *semantic.Call, callee int) []analyzers.Fi
 	if !ok {
 		return nil
 	}
-	args := fixes.ArgsInner(m, c)
-	if strings.TrimSpace(args) != "" {
-		args = ", " + args
-	}
-	call := fixes.Await(m, c, "asyncio.get_running_loop().run_in_executor("+pool+", "+f.Name+args+")")
+	call := fixes.Await(m, c, "asyncio.get_running_loop().run_in_executor("+pool+", "+f.Name+fixes.TrailingArgs(m, c)+")")
 	edits = append(append(edits, aio...), fixes.Replace(c.Span, call))
 	return fixes.New("Run "+f.Name+"() in a process pool", analyzers.Unsafe, edits...)
 }

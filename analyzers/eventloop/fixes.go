@@ -51,11 +51,7 @@ func toThreadFix(m *semantic.Model, c *semantic.Call) []analyzers.Fix {
 	if !ok {
 		return nil
 	}
-	args := fixes.ArgsInner(m, c)
-	if strings.TrimSpace(args) != "" {
-		args = ", " + args
-	}
-	call := fixes.Await(m, c, "asyncio.to_thread("+m.Text(c.Callee)+args+")")
+	call := fixes.Await(m, c, "asyncio.to_thread("+m.Text(c.Callee)+fixes.TrailingArgs(m, c)+")")
 	return fixes.New("Run it in a thread: await asyncio.to_thread()", analyzers.Safe, append(imp, fixes.Replace(c.Span, call))...)
 }
 

@@ -73,6 +73,17 @@ func ArgsInner(m *semantic.Model, c *semantic.Call) string {
 	return ""
 }
 
+// TrailingArgs returns a call's arguments as they follow another argument
+// in a wrapper call: ", a, k=v", or "" when there are none
+// (`f(a)` → `asyncio.to_thread(f, a)`).
+func TrailingArgs(m *semantic.Model, c *semantic.Call) string {
+	args := ArgsInner(m, c)
+	if strings.TrimSpace(args) == "" {
+		return ""
+	}
+	return ", " + args
+}
+
 // Import is an import a fix needs. Python: Name "" is `import Module`,
 // otherwise `from Module import Name`. JS/TS: a named import of Name
 // from Module (`node:` modules spelled with the prefix).

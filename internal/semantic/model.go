@@ -164,6 +164,7 @@ type Model struct {
 
 	refs      map[scopedName][]ref // scope (function or None) and name → its bindings
 	summaries map[int64][]Summary  // by heavy-loop threshold
+	byName    map[string][]int     // function name → indexes into Funcs
 }
 
 // Text returns the source text of a span.

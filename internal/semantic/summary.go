@@ -144,11 +144,8 @@ func (m *Model) CalleeFunc(c *Call) int {
 	if self == "" && c.Qualified != "" {
 		return None // resolved to an import: not a local function
 	}
-	for i := range m.Funcs {
+	for _, i := range m.funcsNamed(path) {
 		f := &m.Funcs[i]
-		if f.Name != path {
-			continue
-		}
 		if self != "" {
 			if f.Class != None && c.Func != None && m.Funcs[c.Func].Class == f.Class {
 				return i
@@ -317,9 +314,9 @@ func (m *Model) FuncNamed(name string, scope int) int {
 		return None
 	}
 	best := None
-	for i := range m.Funcs {
+	for _, i := range m.funcsNamed(name) {
 		f := &m.Funcs[i]
-		if f.Name != name || f.Kind == Method || f.Class != None {
+		if f.Kind == Method || f.Class != None {
 			continue
 		}
 		// Prefer a definition in an enclosing scope over one elsewhere.
@@ -336,4 +333,18 @@ func (m *Model) FuncNamed(name string, scope int) int {
 		}
 	}
 	return best
+}
+
+// funcsNamed returns the functions with a name, in source order, from an
+// index built on first use (rules ask per call; a scan would be quadratic).
+func (m *Model) funcsNamed(name string) []int {
+	if m.byName == nil {
+		m.byName = make(map[string][]int, len(m.Funcs))
+		for i, f := range m.Funcs {
+			if f.Name != "" {
+				m.byName[f.Name] = append(m.byName[f.Name], i)
+			}
+		}
+	}
+	return m.byName[name]
 }

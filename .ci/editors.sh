@@ -20,6 +20,9 @@ echo "--- go test ./editors/nvim/ (headless Neovim end-to-end)"
 go test -count=1 -v ./editors/nvim/
 
 echo "--- VS Code extension"
+bindir="$(mktemp -d)"
+go build -o "$bindir/rtlint" ./cmd/rtlint
+export RTLINT_BIN="$bindir/rtlint"   # test/server.test.js drives the real server
 cd editors/vscode
 node --version
 npm --version

@@ -161,17 +161,22 @@ func (m *Model) CalleeFunc(c *Call) int {
 
 // HeavyLoop reports whether a loop is heavy (SPEC §2): literal iteration
 // counts (nested ones multiplied) of at least minIterations, or a forever
-// loop doing pure computation; in both cases without await.
+// loop doing pure computation (arithmetic, only pure calls, no yield: a
+// `while True` that walks a linked list or yields is not CPU work); in both
+// cases without await.
 func (m *Model) HeavyLoop(li int, minIterations int64) bool {
 	l := &m.Loops[li]
-	if awaitToken.MatchString(m.Text(l.Span)) {
+	text := m.Text(l.Span)
+	if awaitToken.MatchString(text) {
 		return false
 	}
 	if t := m.LoopTotal(li); t >= minIterations {
 		return true
 	}
-	return l.Forever && m.pureLoop(li)
+	return l.Forever && !yieldToken.MatchString(text) && m.LoopArithmetic(li) && m.pureLoop(li)
 }
+
+var yieldToken = regexp.MustCompile(`\byield\b`)
 
 // HeavyWhy describes a heavy loop for messages.
 func (m *Model) HeavyWhy(li int, minIterations int64) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"runtime/debug"
 
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
@@ -27,15 +28,17 @@ func (d *document) analyzeLoop() {
 		d.mu.Unlock()
 		var findings []lint.Finding
 		if file != nil {
-			res, err := lint.File(file, d.s.configFor(file.Path))
+			res, err := d.lint(file)
 			if err != nil {
+				// Publish an empty list for this version all the same, so
+				// the client is not left waiting on stale diagnostics.
 				d.s.showError(fmt.Sprintf("rtlint: %s: %v", d.path, err))
-				continue
+			} else {
+				for _, e := range res.Errors {
+					d.s.showError(fmt.Sprintf("rtlint: %v", e)) // one rule failed; the others' findings still go out
+				}
+				findings = res.Findings
 			}
-			for _, e := range res.Errors {
-				d.s.showError(fmt.Sprintf("rtlint: %v", e)) // one rule failed; the others' findings still go out
-			}
-			findings = res.Findings
 		} else if ferr == nil {
 			continue
 		}
@@ -50,6 +53,18 @@ func (d *document) analyzeLoop() {
 		}
 		d.s.publish(d, version, file, findings)
 	}
+}
+
+// lint analyses one snapshot. A panic outside the analyzers' own recovery
+// (in the semantic model, say) becomes an error: it must not end the session.
+func (d *document) lint(file *source.File) (res *lint.Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			d.s.log.Error("analysis panicked", zap.String("path", d.path), zap.Any("panic", r), zap.ByteString("stack", debug.Stack()))
+			res, err = nil, fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return lint.File(file, d.s.configFor(file.Path))
 }
 
 func (s *Server) publish(d *document, version int32, file *source.File, findings []lint.Finding) {

@@ -196,6 +196,11 @@ func (s *Server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 		return nil // unknown notifications are ignored
 	}
 	result, herr := h(s, ctx, req.Params())
+	if herr != nil && ctx.Err() != nil {
+		// Cancelled while running ($/cancelRequest): LSP wants RequestCancelled,
+		// not the handler's "context canceled".
+		herr = jsonrpc2.NewError(codeRequestCancelled, "request cancelled")
+	}
 	if herr != nil {
 		log.Warn("request failed", zap.Error(herr))
 	}

@@ -44,14 +44,34 @@ func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
 			return msg, n, nil
 		}
 		s.log.Warn("malformed JSON-RPC message; skipped", zap.Error(err), zap.Int("bytes", len(body)))
-		s.writeRaw([]byte(fmt.Sprintf(`{"jsonrpc":"2.0","id":null,"error":{"code":%d,"message":%q}}`,
-			jsonrpc2.ParseError, "parse error: "+err.Error())))
+		s.writeRaw(malformedReply(body, err))
 	}
+}
+
+// malformedReply is the error response (null id) to a body that is not a
+// JSON-RPC message: ParseError for invalid JSON, InvalidRequest for valid
+// JSON that is not a request (JSON-RPC 2.0 §5.1). json.Marshal keeps the
+// reply valid JSON whatever bytes the error message quotes.
+func malformedReply(body []byte, err error) []byte {
+	code, prefix := jsonrpc2.ParseError, "parse error: "
+	if json.Valid(body) {
+		code, prefix = jsonrpc2.InvalidRequest, "invalid request: "
+	}
+	type rpcError struct {
+		Code    jsonrpc2.Code `json:"code"`
+		Message string        `json:"message"`
+	}
+	reply, _ := json.Marshal(struct {
+		JSONRPC string   `json:"jsonrpc"`
+		ID      *int     `json:"id"`
+		Error   rpcError `json:"error"`
+	}{"2.0", nil, rpcError{code, prefix + err.Error()}})
+	return reply
 }
 
 func (s *stream) readFrame() ([]byte, int64, error) {
 	var total int64
-	length := -1
+	length, headers := -1, 0
 	for {
 		line, err := s.in.ReadString('\n')
 		total += int64(len(line))
@@ -63,8 +83,11 @@ func (s *stream) readFrame() ([]byte, int64, error) {
 		}
 		line = strings.TrimSpace(line)
 		if line == "" {
-			if length < 0 {
+			if headers == 0 {
 				continue // stray blank line between frames
+			}
+			if length < 0 {
+				return nil, total, fmt.Errorf("header without Content-Length")
 			}
 			break
 		}
@@ -72,6 +95,7 @@ func (s *stream) readFrame() ([]byte, int64, error) {
 		if !ok {
 			return nil, total, fmt.Errorf("invalid header line %q", line)
 		}
+		headers++
 		if strings.EqualFold(strings.TrimSpace(name), "Content-Length") {
 			n, err := strconv.Atoi(strings.TrimSpace(value))
 			if err != nil || n <= 0 || n > maxMessage {

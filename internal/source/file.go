@@ -72,10 +72,14 @@ func Parse(ctx context.Context, path string, lang Language, src []byte) (*File, 
 		p.SetLanguage(lang.Grammar())
 	}
 	tree, err := p.ParseCtx(ctx, nil, src)
-	parsers[lang].Put(p)
 	if err != nil {
+		// A cancelled parse leaves its state in the parser, which would
+		// resume it on the next use: reset before pooling it again.
+		p.Reset()
+		parsers[lang].Put(p)
 		return nil, fmt.Errorf("parse: %w", err)
 	}
+	parsers[lang].Put(p)
 	return &File{Path: path, Language: lang, Src: src, Tree: tree, Lines: NewLineIndex(src)}, nil
 }
 
@@ -104,10 +108,12 @@ func Reparse(ctx context.Context, old *File, start, oldEnd int, text []byte) (*F
 		p.SetLanguage(old.Language.Grammar())
 	}
 	newTree, err := p.ParseCtx(ctx, tree, src)
-	parsers[old.Language].Put(p)
 	if err != nil {
+		p.Reset() // see Parse
+		parsers[old.Language].Put(p)
 		return nil, fmt.Errorf("parse: %w", err)
 	}
+	parsers[old.Language].Put(p)
 	return &File{Path: old.Path, Language: old.Language, Src: src, Tree: newTree, Lines: NewLineIndex(src)}, nil
 }
 

@@ -64,7 +64,7 @@ func executorFix(m *semantic.Model, c *semantic.Call, callee int) []analyzers.Fi
 // Unsafe: the worker cannot see the module's other state, and arguments
 // and results are copied by structured clone. TypeScript sources get no
 // fix: the worker must be plain JavaScript that node can run.
-func workerFix(m *semantic.Model, c *semantic.Call, callee int, sums []semantic.Summary) []analyzers.Fix {
+func workerFix(m *semantic.Model, c *semantic.Call, callee int) []analyzers.Fix {
 	if m.Lang() != source.JavaScript || c.Func == semantic.None || c.Awaited || c.New {
 		return nil
 	}
@@ -77,7 +77,7 @@ func workerFix(m *semantic.Model, c *semantic.Call, callee int, sums []semantic.
 	worker := base + "." + name + ".worker.cjs"
 
 	var body []string
-	for _, fi := range closure(m, callee, sums) {
+	for _, fi := range closure(m, callee) {
 		f := m.Funcs[fi]
 		text := m.Text(f.Span)
 		if f.Kind == semantic.Arrow || f.Kind == semantic.FuncExpr {
@@ -135,13 +135,13 @@ func workerHelper(m *semantic.Model) ([]analyzers.Edit, bool) {
 
 // closure lists a function and the same-file functions it calls,
 // transitively, in source order.
-func closure(m *semantic.Model, root int, sums []semantic.Summary) []int {
+func closure(m *semantic.Model, root int) []int {
 	seen := map[int]bool{root: true}
 	queue := []int{root}
 	for len(queue) > 0 {
 		fi := queue[0]
 		queue = queue[1:]
-		for _, ci := range sums[fi].Calls {
+		for _, ci := range m.FuncCalls(fi) {
 			if g := m.CalleeFunc(&m.Calls[ci]); g != semantic.None && !seen[g] {
 				seen[g] = true
 				queue = append(queue, g)

@@ -44,7 +44,6 @@ func runRT201(p *analyzers.Pass) {
 	m := p.Model
 	lang := m.Lang()
 	minIter := minIterations(p)
-	sums := m.Summaries(minIter)
 	for li := range m.Loops {
 		l := &m.Loops[li]
 		if !onEventLoop(lang, l.Context) || !m.HeavyLoop(li, minIter) || enclosedByHeavyLoop(m, li, minIter) {
@@ -60,17 +59,21 @@ func runRT201(p *analyzers.Pass) {
 			continue
 		}
 		callee := m.CalleeFunc(c)
-		if callee == semantic.None || callee == c.Func || !sums[callee].Heavy || insideHeavyLoop(m, c, minIter) {
+		if callee == semantic.None || callee == c.Func || insideHeavyLoop(m, c, minIter) {
+			continue
+		}
+		sum := m.Summary(callee, minIter)
+		if !sum.Heavy {
 			continue
 		}
 		var fix []analyzers.Fix
 		if lang == source.Python {
 			fix = executorFix(m, c, callee)
 		} else {
-			fix = workerFix(m, c, callee, sums)
+			fix = workerFix(m, c, callee)
 		}
 		p.Reportf(c.Span, fix, "%s is CPU-heavy (it %s) and blocks the event loop in %s; %s",
-			m.CallName(c), sums[callee].Why, m.DescribeFunc(m.Owner(c)), cure(lang))
+			m.CallName(c), sum.Why, m.DescribeFunc(m.Owner(c)), cure(lang))
 	}
 }
 

@@ -67,7 +67,7 @@ func threadTarget(m *semantic.Model, c *semantic.Call) string {
 
 func runRT202(p *analyzers.Pass) {
 	m := p.Model
-	sums := m.Summaries(minIterations(p))
+	minIter := minIterations(p)
 	for ci := range m.Calls {
 		c := &m.Calls[ci]
 		target := threadTarget(m, c)
@@ -81,7 +81,7 @@ func runRT202(p *analyzers.Pass) {
 			}
 		}
 		fn := m.FuncNamed(target, c.Func)
-		if fn == semantic.None || !sums[fn].CPUBound {
+		if fn == semantic.None || !m.Summary(fn, minIter).CPUBound {
 			continue
 		}
 		p.Reportf(c.Span, threadToProcessFix(m, c), "%s() is CPU-bound and runs in a thread via %s; the GIL lets one thread run Python at a time, so use ProcessPoolExecutor or multiprocessing (or InterpreterPoolExecutor on 3.14 / the free-threaded build)",

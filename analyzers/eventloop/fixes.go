@@ -1,6 +1,7 @@
 package eventloop
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/rtlint/rtlint/analyzers"
@@ -37,7 +38,7 @@ func contextManager(m *semantic.Model, c *semantic.Call) bool {
 
 func lineBefore(m *semantic.Model, c *semantic.Call) string {
 	src := m.File.Src[:c.Span.Start]
-	i := strings.LastIndexByte(string(src), '\n')
+	i := bytes.LastIndexByte(src, '\n')
 	return string(src[i+1:])
 }
 

@@ -5,6 +5,7 @@
 package fixes
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -168,7 +169,7 @@ func importPoint(m *semantic.Model) (int, string) {
 			return 0, ""
 		}
 	}
-	nl := strings.IndexByte(string(src[last:]), '\n')
+	nl := bytes.IndexByte(src[last:], '\n')
 	if nl < 0 {
 		nl = len(src) - last
 	}
@@ -186,29 +187,31 @@ func importPoint(m *semantic.Model) (int, string) {
 // preambleEnd returns the end of the leading comments, shebang, module
 // docstring (Python) or 'use strict' directive (JS), or 0.
 func preambleEnd(m *semantic.Model) int {
-	src := string(m.File.Src)
+	src := m.File.Src
 	i, end := 0, 0
 	py := m.Lang() == source.Python
 	for i < len(src) {
-		line := src[i:]
-		if nl := strings.IndexByte(line, '\n'); nl >= 0 {
-			line = line[:nl]
+		rest := src[i:]
+		if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+			rest = rest[:nl]
 		}
+		line := string(rest) // one line of the preamble: a small copy
 		t := strings.TrimSpace(line)
 		switch {
 		case t == "" || strings.HasPrefix(t, "#") && py || strings.HasPrefix(t, "//") || strings.HasPrefix(t, "#!"):
 		case py && (strings.HasPrefix(t, `"""`) || strings.HasPrefix(t, `'''`)):
-			q := t[:3]
-			close := strings.Index(src[i+strings.Index(src[i:], q)+3:], q)
+			q := []byte(t[:3])
+			open := i + bytes.Index(src[i:], q) + 3
+			close := bytes.Index(src[open:], q)
 			if close < 0 {
 				return end
 			}
-			endDoc := i + strings.Index(src[i:], q) + 3 + close + 3
+			endDoc := open + close + 3
 			i = endDoc
 			end = endDoc
 			continue
 		case !py && strings.HasPrefix(t, "/*"):
-			close := strings.Index(src[i:], "*/")
+			close := bytes.Index(src[i:], []byte("*/"))
 			if close < 0 {
 				return end
 			}
@@ -266,16 +269,16 @@ func ModuleValue(m *semantic.Model, base, qualified string, at int, stmt func(na
 // DeleteStatement deletes the lines of a statement when they hold nothing
 // else (besides `const`/`let`/`var`, `;` and a trailing comment).
 func DeleteStatement(m *semantic.Model, s semantic.Span) (analyzers.Edit, bool) {
-	src := string(m.File.Src)
-	ls := strings.LastIndexByte(src[:s.Start], '\n') + 1
-	le := strings.IndexByte(src[s.End:], '\n')
+	src := m.File.Src
+	ls := bytes.LastIndexByte(src[:s.Start], '\n') + 1
+	le := bytes.IndexByte(src[s.End:], '\n')
 	if le < 0 {
 		le = len(src)
 	} else {
 		le = int(s.End) + le + 1
 	}
-	head := strings.TrimSpace(src[ls:s.Start])
-	tail := strings.TrimSpace(src[s.End:le])
+	head := strings.TrimSpace(string(src[ls:s.Start]))
+	tail := strings.TrimSpace(string(src[s.End:le]))
 	tail = strings.TrimSpace(strings.TrimPrefix(tail, ";"))
 	if head != "" && head != "const" && head != "let" && head != "var" {
 		return analyzers.Edit{}, false

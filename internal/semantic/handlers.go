@@ -66,7 +66,13 @@ func markECMAHandlers(b *builder) {
 	for ci := range m.Calls {
 		c := &m.Calls[ci]
 		last := lastSegment(c.Path)
-		args := Args(m.Text(c.Args))
+		// Only registrations read their arguments; splitting every call's
+		// argument text (a whole callback body, for most) cost more than
+		// the rest of handler detection.
+		var args []string
+		if ecmaRouteMethods[last] || last == "on" {
+			args = Args(m.Text(c.Args))
+		}
 		switch {
 		case ecmaRouteMethods[last] && isRouteReceiver(c.Path):
 			route := c.Path

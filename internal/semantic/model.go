@@ -162,9 +162,11 @@ type Model struct {
 	// Assignments are `x = value` / `const x = value` with a simple name.
 	Assignments []Assignment
 
-	refs      map[scopedName][]ref // scope (function or None) and name → its bindings
-	summaries map[int64][]Summary  // by heavy-loop threshold
-	byName    map[string][]int     // function name → indexes into Funcs
+	refs      map[scopedName][]ref    // scope (function or None) and name → its bindings
+	summaries map[int64]*summaryTable // by heavy-loop threshold
+	funcCalls [][]int                 // function → calls in its own scope
+	funcLoops [][]int                 // function → loops in its own scope
+	byName    map[string][]int        // function name → indexes into Funcs
 }
 
 // Text returns the source text of a span.

@@ -1,6 +1,7 @@
 package semantic
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -9,7 +10,9 @@ import (
 )
 
 // Summary is what rules need to know about one function without reading
-// its body: like a go/analysis Fact, computed once per file and shared.
+// its body: like a go/analysis Fact, computed on demand, memoised per model
+// and shared by every rule. Most functions are never asked about, so
+// nothing is computed for them.
 type Summary struct {
 	Loops []int // loops in the function's own scope
 	Calls []int // calls in the function's own scope
@@ -19,8 +22,9 @@ type Summary struct {
 	SelfRecursive bool
 	// ArithmeticLoop: some loop in it does arithmetic or indexing.
 	ArithmeticLoop bool
-	// Opaque: it calls something not known to be pure computation (I/O,
-	// an unknown library), so it cannot be assumed CPU-bound.
+	// Opaque: it calls, directly or through same-file functions, something
+	// not known to be pure computation (I/O, an unknown library), so it
+	// cannot be assumed CPU-bound.
 	Opaque bool
 	// CPUBound (SPEC §2): an arithmetic loop, no I/O or unknown calls, no await.
 	CPUBound bool
@@ -31,76 +35,99 @@ type Summary struct {
 	Why string
 }
 
-// Summaries returns the function summaries for a heavy-loop threshold,
-// computed on first use and cached for the model's lifetime.
-func (m *Model) Summaries(minIterations int64) []Summary {
-	if s, ok := m.summaries[minIterations]; ok {
-		return s
-	}
-	if m.summaries == nil {
-		m.summaries = map[int64][]Summary{}
-	}
-	s := m.summarize(minIterations)
-	m.summaries[minIterations] = s
-	return s
+// summaryTable memoises summaries for one heavy-loop threshold.
+type summaryTable struct {
+	sums  []Summary
+	state []uint8 // summaryUnknown, summaryBusy (on the DFS stack), summaryDone
 }
+
+const (
+	summaryUnknown uint8 = iota
+	summaryBusy
+	summaryDone
+)
 
 var awaitToken = regexp.MustCompile(`\bawait\b`)
 
-func (m *Model) summarize(minIterations int64) []Summary {
-	sums := make([]Summary, len(m.Funcs))
-	for i := range m.Loops {
-		if f := m.Loops[i].Func; f != None {
-			sums[f].Loops = append(sums[f].Loops, i)
-		}
+// Summary returns the summary of function fi for a heavy-loop threshold.
+func (m *Model) Summary(fi int, minIterations int64) *Summary {
+	if m.summaries == nil {
+		m.summaries = map[int64]*summaryTable{}
 	}
+	t := m.summaries[minIterations]
+	if t == nil {
+		t = &summaryTable{sums: make([]Summary, len(m.Funcs)), state: make([]uint8, len(m.Funcs))}
+		m.summaries[minIterations] = t
+	}
+	m.summarize(t, fi, minIterations)
+	return &t.sums[fi]
+}
+
+// FuncCalls lists the calls in a function's own scope.
+func (m *Model) FuncCalls(fi int) []int {
+	m.indexScopes()
+	return m.funcCalls[fi]
+}
+
+// indexScopes groups calls and loops by enclosing function, once.
+func (m *Model) indexScopes() {
+	if m.funcCalls != nil {
+		return
+	}
+	m.funcCalls = make([][]int, len(m.Funcs))
+	m.funcLoops = make([][]int, len(m.Funcs))
 	for i := range m.Calls {
 		if f := m.Calls[i].Func; f != None {
-			sums[f].Calls = append(sums[f].Calls, i)
+			m.funcCalls[f] = append(m.funcCalls[f], i)
 		}
 	}
-	for fi := range m.Funcs {
-		s := &sums[fi]
-		s.Await = awaitToken.MatchString(m.Text(m.Funcs[fi].Span))
-		for _, li := range s.Loops {
-			if m.LoopComputes(li) {
-				s.ArithmeticLoop = true
-			}
-		}
-		for _, ci := range s.Calls {
-			c := &m.Calls[ci]
-			switch callee := m.CalleeFunc(c); {
-			case callee == fi:
-				s.SelfRecursive = true
-			case callee != None:
-			case !m.PureCall(c):
-				s.Opaque = true
-			}
+	for i := range m.Loops {
+		if f := m.Loops[i].Func; f != None {
+			m.funcLoops[f] = append(m.funcLoops[f], i)
 		}
 	}
-	// Opaqueness and heaviness flow through same-file calls: iterate to a
-	// fixed point (bounded by the number of functions).
-	for changed, round := true, 0; changed && round <= len(m.Funcs); round++ {
-		changed = false
-		for fi := range m.Funcs {
-			s := &sums[fi]
-			for _, ci := range s.Calls {
-				callee := m.CalleeFunc(&m.Calls[ci])
-				if callee == None || callee == fi {
-					continue
-				}
-				if sums[callee].Opaque && !s.Opaque {
-					s.Opaque, changed = true, true
-				}
-			}
+}
+
+// summarize fills t.sums[fi], first the facts of the body itself, then
+// what flows through same-file calls (a depth-first walk; a function still
+// on the walk's stack counts as neither opaque nor heavy, which ends cycles).
+func (m *Model) summarize(t *summaryTable, fi int, minIterations int64) {
+	if t.state[fi] != summaryUnknown {
+		return
+	}
+	t.state[fi] = summaryBusy
+	m.indexScopes()
+	s := &t.sums[fi]
+	s.Loops, s.Calls = m.funcLoops[fi], m.funcCalls[fi]
+	if text := m.File.Src[m.Funcs[fi].Span.Start:m.Funcs[fi].Span.End]; bytes.Contains(text, []byte("await")) {
+		s.Await = awaitToken.Match(text)
+	}
+	var callees []int
+	for _, ci := range s.Calls {
+		c := &m.Calls[ci]
+		switch callee := m.CalleeFunc(c); {
+		case callee == fi:
+			s.SelfRecursive = true
+		case callee != None:
+			callees = append(callees, callee)
+		case !m.PureCall(c):
+			s.Opaque = true
 		}
 	}
-	for fi := range m.Funcs {
-		s := &sums[fi]
-		s.CPUBound = s.ArithmeticLoop && !s.Await && !s.Opaque
-		if s.Await {
-			continue
+	for _, callee := range callees {
+		m.summarize(t, callee, minIterations)
+		if t.state[callee] == summaryDone && t.sums[callee].Opaque {
+			s.Opaque = true
 		}
+	}
+	for _, li := range s.Loops {
+		if m.LoopComputes(li) {
+			s.ArithmeticLoop = true
+			break
+		}
+	}
+	s.CPUBound = s.ArithmeticLoop && !s.Await && !s.Opaque
+	if !s.Await {
 		for _, li := range s.Loops {
 			if m.Loops[li].Parent == None && m.HeavyLoop(li, minIterations) {
 				s.Heavy, s.Why = true, m.HeavyWhy(li, minIterations)
@@ -110,24 +137,13 @@ func (m *Model) summarize(minIterations int64) []Summary {
 		if !s.Heavy && s.SelfRecursive && !s.Opaque {
 			s.Heavy, s.Why = true, "recurses into itself"
 		}
-	}
-	for changed, round := true, 0; changed && round <= len(m.Funcs); round++ {
-		changed = false
-		for fi := range m.Funcs {
-			s := &sums[fi]
-			if s.Heavy || s.Await {
-				continue
-			}
-			for _, ci := range s.Calls {
-				c := &m.Calls[ci]
-				if callee := m.CalleeFunc(c); callee != None && callee != fi && sums[callee].Heavy {
-					s.Heavy, s.Why, changed = true, "calls "+m.Funcs[callee].Name+"(), which "+sums[callee].Why, true
-					break
-				}
+		for _, callee := range callees {
+			if !s.Heavy && t.state[callee] == summaryDone && t.sums[callee].Heavy {
+				s.Heavy, s.Why = true, "calls "+m.Funcs[callee].Name+"(), which "+t.sums[callee].Why
 			}
 		}
 	}
-	return sums
+	t.state[fi] = summaryDone
 }
 
 // CalleeFunc returns the same-file function a call invokes — `fib(n)`,

@@ -1,0 +1,81 @@
+package batch
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/rtlint/rtlint/internal/corpus"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// The benchmarks compare the whole core (parse, semantic model, every
+// analyzer) with tree-sitter parsing alone over the same generated corpus:
+// about 6 MB of realistic Python, JavaScript and TypeScript, half Python,
+// in files of 5–50 KB. Nothing here asserts timings; compare the MB/s.
+//
+//	go test ./internal/batch -run '^$' -bench . -benchtime 5x -count 3
+
+const corpusSeed, corpusBytes = 20240601, 6 << 20
+
+var benchCorpus = sync.OnceValue(func() []Input {
+	files := corpus.Generate(corpusSeed, corpusBytes)
+	inputs := make([]Input, len(files))
+	for i, f := range files {
+		inputs[i] = Input{Path: f.Path, Src: f.Src}
+	}
+	return inputs
+})
+
+func corpusSize(inputs []Input) int64 {
+	var n int64
+	for _, in := range inputs {
+		n += int64(len(in.Src))
+	}
+	return n
+}
+
+// BenchmarkParseOnly is the floor: tree-sitter parsing every file on one
+// goroutine, nothing else.
+func BenchmarkParseOnly(b *testing.B) {
+	inputs := benchCorpus()
+	ctx := context.Background()
+	b.SetBytes(corpusSize(inputs))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		for _, in := range inputs {
+			if _, err := source.Parse(ctx, in.Path, source.LanguageOf(in.Path), in.Src); err != nil {
+				b.Fatalf("%s: %v", in.Path, err)
+			}
+		}
+	}
+}
+
+func benchmarkCheck(b *testing.B, jobs int) {
+	inputs := benchCorpus()
+	ctx := context.Background()
+	b.SetBytes(corpusSize(inputs))
+	b.ReportAllocs()
+	b.ResetTimer()
+	findings := 0
+	for range b.N {
+		findings = 0
+		for _, o := range Run(ctx, inputs, jobs, nil) {
+			if o.Err != nil {
+				b.Fatalf("%s: %v", o.Path, o.Err)
+			}
+			if len(o.Result.Errors) > 0 {
+				b.Fatalf("%s: %v", o.Path, o.Result.Errors[0])
+			}
+			findings += len(o.Result.Findings)
+		}
+	}
+	b.ReportMetric(float64(findings), "findings/op")
+}
+
+// BenchmarkCheckJobs1 runs the full core on one worker.
+func BenchmarkCheckJobs1(b *testing.B) { benchmarkCheck(b, 1) }
+
+// BenchmarkCheckJobs2 runs the full core on two workers.
+func BenchmarkCheckJobs2(b *testing.B) { benchmarkCheck(b, 2) }

@@ -33,7 +33,7 @@ func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, erro
 	}
 	findings := sn.findings
 	if findings == nil { // not analysed yet at this version: analyse now
-		res, err := lint.File(sn.file, s.configFor(sn.file.Path))
+		res, err := s.lintFile(sn.file)
 		if err != nil {
 			return nil, err
 		}

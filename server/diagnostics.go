@@ -24,7 +24,7 @@ func (d *document) analyzeLoop() {
 		case <-d.wake:
 		}
 		d.mu.Lock()
-		version, file, ferr := d.version, d.file, d.err
+		version, gen, file, ferr := d.version, d.gen, d.file, d.err
 		d.mu.Unlock()
 		var findings []lint.Finding
 		if file != nil {
@@ -43,9 +43,9 @@ func (d *document) analyzeLoop() {
 			continue
 		}
 		d.mu.Lock()
-		current := d.version == version && d.file == file && !d.closed
+		current := d.version == version && d.gen == gen && !d.closed
 		if current {
-			d.pubVersion, d.pubFile, d.pubFindings = version, file, findings
+			d.pubVersion, d.pubGen, d.pubFindings = version, gen, findings
 		}
 		d.mu.Unlock()
 		if !current {
@@ -64,7 +64,21 @@ func (d *document) lint(file *source.File) (res *lint.Result, err error) {
 			res, err = nil, fmt.Errorf("internal error: %v", r)
 		}
 	}()
-	return lint.File(file, d.s.configFor(file.Path))
+	return d.s.lintFile(file)
+}
+
+// lintFile lints a snapshot. A document whose tree was dropped (see
+// touchTree) is parsed afresh, and that tree is freed right after.
+func (s *Server) lintFile(file *source.File) (*lint.Result, error) {
+	if file.Tree == nil {
+		parsed, err := source.Parse(context.Background(), file.Path, file.Language, file.Src)
+		if err != nil {
+			return nil, err
+		}
+		defer parsed.Tree.Close()
+		file = parsed
+	}
+	return lint.File(file, s.configFor(file.Path))
 }
 
 func (s *Server) publish(d *document, version int32, file *source.File, findings []lint.Finding) {
@@ -125,7 +139,7 @@ func (s *Server) pullDiagnostics(ctx context.Context, raw json.RawMessage) (any,
 	sn := d.current()
 	findings := sn.findings
 	if findings == nil && sn.file != nil {
-		res, err := lint.File(sn.file, s.configFor(sn.file.Path))
+		res, err := s.lintFile(sn.file)
 		if err != nil {
 			return nil, err
 		}

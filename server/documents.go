@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -27,12 +29,15 @@ type document struct {
 
 	mu      sync.Mutex
 	version int32
-	file    *source.File // nil when the text cannot be linted (err says why)
-	err     error
-	closed  bool
+	// gen counts text changes (not tree evictions): analysis results are
+	// current when gen has not moved.
+	gen    uint64
+	file   *source.File // nil when the text cannot be linted (err says why); Tree may be dropped
+	err    error
+	closed bool
 	// The last published analysis: the snapshot it ran on and its findings.
 	pubVersion  int32
-	pubFile     *source.File
+	pubGen      uint64
 	pubFindings []lint.Finding
 
 	wake chan struct{} // capacity 1: "there is a newer snapshot"
@@ -108,10 +113,13 @@ func (d *document) setText(ctx context.Context, text []byte) {
 	f, err := source.Parse(ctx, d.path, d.lang, text)
 	d.mu.Lock()
 	d.file, d.err = f, err
+	d.gen++
 	d.mu.Unlock()
 	if err != nil {
 		d.s.showError(fmt.Sprintf("rtlint: %s: %v", d.path, err))
+		return
 	}
+	d.s.touchTree(d)
 }
 
 func (s *Server) doc(uri protocol.DocumentURI) *document {
@@ -175,7 +183,9 @@ func (d *document) apply(ctx context.Context, ch contentChange) error {
 	}
 	d.mu.Lock()
 	d.file = f
+	d.gen++
 	d.mu.Unlock()
+	d.s.touchTree(d)
 	return nil
 }
 
@@ -190,6 +200,7 @@ func (s *Server) didClose(ctx context.Context, raw json.RawMessage) (any, error)
 	s.mu.Unlock()
 	if d != nil {
 		d.close()
+		s.forgetTree(d)
 		// Clear the closed document's diagnostics.
 		_ = s.conn.Notify(ctx, "textDocument/publishDiagnostics", protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
 	}
@@ -219,10 +230,55 @@ func (d *document) current() snapshot {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	sn := snapshot{version: d.version, file: d.file}
-	if d.pubVersion == d.version && d.pubFile == d.file {
+	if d.pubVersion == d.version && d.pubGen == d.gen {
 		sn.findings = d.pubFindings
 	}
 	return sn
+}
+
+// maxTrees is how many documents keep their syntax tree between edits.
+// The most recently edited ones keep it for incremental re-parsing; the
+// others keep only their text (a tree costs ~40 bytes per source byte) and
+// are parsed afresh when edited again.
+const maxTrees = 16
+
+// touchTree records that d has a fresh tree and drops the trees of the
+// documents edited least recently beyond maxTrees. It runs on the read
+// loop, the only place document text changes, so no edit races with it;
+// an analysis still using a dropped tree keeps it alive until it is done.
+func (s *Server) touchTree(d *document) {
+	s.mu.Lock()
+	s.trees = slices.DeleteFunc(s.trees, func(x *document) bool { return x == d })
+	s.trees = append(s.trees, d)
+	var evict []*document
+	for len(s.trees) > maxTrees {
+		evict = append(evict, s.trees[0])
+		s.trees = s.trees[1:]
+	}
+	s.evictions += len(evict)
+	collect := s.evictions >= maxTrees/2
+	if collect {
+		s.evictions = 0
+	}
+	s.mu.Unlock()
+	for _, e := range evict {
+		e.mu.Lock()
+		if e.file != nil && e.file.Tree != nil {
+			e.file = e.file.WithoutTree()
+		}
+		e.mu.Unlock()
+	}
+	if collect {
+		// Trees are C memory the Go collector does not see: collect now
+		// so their finalizers free them, instead of when the Go heap grows.
+		go runtime.GC()
+	}
+}
+
+func (s *Server) forgetTree(d *document) {
+	s.mu.Lock()
+	s.trees = slices.DeleteFunc(s.trees, func(x *document) bool { return x == d })
+	s.mu.Unlock()
 }
 
 func (d *document) isPath(suffix string) bool { return strings.HasSuffix(d.path, suffix) }

@@ -57,6 +57,11 @@ type Server struct {
 
 	exitCh chan struct{} // closed by the exit notification
 
+	// trees lists the documents that keep a syntax tree, least recently
+	// edited first (see touchTree); evictions counts drops since the last GC.
+	trees     []*document
+	evictions int
+
 	// published is signalled after every publishDiagnostics (tests, benchmarks).
 	published func(uri protocol.DocumentURI, version int32)
 }

@@ -89,6 +89,9 @@ func Parse(ctx context.Context, path string, lang Language, src []byte) (*File, 
 func Reparse(ctx context.Context, old *File, start, oldEnd int, text []byte) (*File, error) {
 	src := make([]byte, 0, len(old.Src)-(oldEnd-start)+len(text))
 	src = append(append(append(src, old.Src[:start]...), text...), old.Src[oldEnd:]...)
+	if old.Tree == nil { // the tree was dropped to save memory: parse afresh
+		return Parse(ctx, old.Path, old.Language, src)
+	}
 	if err := Check(src); err != nil {
 		return nil, err
 	}
@@ -122,4 +125,14 @@ func point(src []byte, offset int) sitter.Point {
 	row := bytes.Count(src[:offset], []byte{'\n'})
 	col := offset - (bytes.LastIndexByte(src[:offset], '\n') + 1)
 	return sitter.Point{Row: uint32(row), Column: uint32(col)}
+}
+
+// WithoutTree returns the file without its syntax tree, which is by far
+// the largest part of it (about 40 bytes per source byte). The text and
+// line index stay; Reparse parses afresh. The tree itself is freed once no
+// one else holds it.
+func (f *File) WithoutTree() *File {
+	g := *f
+	g.Tree = nil
+	return &g
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/internal/lint"
 	"github.com/rtlint/rtlint/internal/report"
+	"github.com/rtlint/rtlint/internal/semantic"
 	"github.com/rtlint/rtlint/internal/source"
 )
 
@@ -24,11 +25,11 @@ func (d *document) analyzeLoop() {
 		case <-d.wake:
 		}
 		d.mu.Lock()
-		version, gen, file, ferr := d.version, d.gen, d.file, d.err
+		version, gen, file, matches, ferr := d.version, d.gen, d.file, d.matches, d.err
 		d.mu.Unlock()
 		var findings []lint.Finding
 		if file != nil {
-			res, err := d.lint(file)
+			res, err := d.lint(file, matches)
 			if err != nil {
 				// Publish an empty list for this version all the same, so
 				// the client is not left waiting on stale diagnostics.
@@ -57,13 +58,16 @@ func (d *document) analyzeLoop() {
 
 // lint analyses one snapshot. A panic outside the analyzers' own recovery
 // (in the semantic model, say) becomes an error: it must not end the session.
-func (d *document) lint(file *source.File) (res *lint.Result, err error) {
+func (d *document) lint(file *source.File, matches *semantic.Matches) (res *lint.Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			d.s.log.Error("analysis panicked", zap.String("path", d.path), zap.Any("panic", r), zap.ByteString("stack", debug.Stack()))
 			res, err = nil, fmt.Errorf("internal error: %v", r)
 		}
 	}()
+	if file.Tree != nil && matches != nil {
+		return lint.FileWithMatches(file, matches, d.s.configFor(file.Path))
+	}
 	return d.s.lintFile(file)
 }
 

@@ -15,6 +15,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/semantic"
 	"github.com/rtlint/rtlint/internal/source"
 )
 
@@ -31,10 +32,13 @@ type document struct {
 	version int32
 	// gen counts text changes (not tree evictions): analysis results are
 	// current when gen has not moved.
-	gen    uint64
-	file   *source.File // nil when the text cannot be linted (err says why); Tree may be dropped
-	err    error
-	closed bool
+	gen  uint64
+	file *source.File // nil when the text cannot be linted (err says why); Tree may be dropped
+	// matches are file's query matches, updated incrementally with it (nil
+	// when its tree was dropped).
+	matches *semantic.Matches
+	err     error
+	closed  bool
 	// The last published analysis: the snapshot it ran on and its findings.
 	pubVersion  int32
 	pubGen      uint64
@@ -111,8 +115,12 @@ func (s *Server) didOpen(ctx context.Context, raw json.RawMessage) (any, error) 
 // setText parses a whole new text (didOpen, full-text didChange).
 func (d *document) setText(ctx context.Context, text []byte) {
 	f, err := source.Parse(ctx, d.path, d.lang, text)
+	var ms *semantic.Matches
+	if err == nil {
+		ms, err = semantic.Collect(f)
+	}
 	d.mu.Lock()
-	d.file, d.err = f, err
+	d.file, d.err, d.matches = f, err, ms
 	d.gen++
 	d.mu.Unlock()
 	if err != nil {
@@ -166,7 +174,7 @@ func (d *document) apply(ctx context.Context, ch contentChange) error {
 		return nil
 	}
 	d.mu.Lock()
-	old := d.file
+	old, oldMatches := d.file, d.matches
 	d.mu.Unlock()
 	if old == nil {
 		return fmt.Errorf("the document's text could not be parsed before; send the full text")
@@ -181,8 +189,17 @@ func (d *document) apply(ctx context.Context, ch contentChange) error {
 	if err != nil {
 		return err
 	}
+	var ms *semantic.Matches
+	if oldMatches != nil && old.Tree != nil {
+		ms, err = semantic.Update(oldMatches, f, start, end, start+len(ch.Text))
+	} else {
+		ms, err = semantic.Collect(f)
+	}
+	if err != nil {
+		return err
+	}
 	d.mu.Lock()
-	d.file = f
+	d.file, d.matches = f, ms
 	d.gen++
 	d.mu.Unlock()
 	d.s.touchTree(d)
@@ -264,7 +281,7 @@ func (s *Server) touchTree(d *document) {
 	for _, e := range evict {
 		e.mu.Lock()
 		if e.file != nil && e.file.Tree != nil {
-			e.file = e.file.WithoutTree()
+			e.file, e.matches = e.file.WithoutTree(), nil
 		}
 		e.mu.Unlock()
 	}

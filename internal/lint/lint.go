@@ -51,12 +51,24 @@ func Run(ctx context.Context, path string, src []byte, cfg *Config) (*Result, er
 
 // File lints an already parsed file (the server keeps its own trees).
 func File(f *source.File, cfg *Config) (*Result, error) {
+	return FileWithMatches(f, nil, cfg)
+}
+
+// FileWithMatches lints a parsed file whose query matches are already
+// known (the server updates them incrementally); nil runs the query.
+func FileWithMatches(f *source.File, ms *semantic.Matches, cfg *Config) (*Result, error) {
 	res := &Result{File: f}
 	sup := parseSuppressions(f.Src)
 	if sup.file {
 		return res, nil
 	}
-	model, err := semantic.Build(f)
+	var model *semantic.Model
+	var err error
+	if ms != nil {
+		model, err = semantic.BuildFrom(f, ms)
+	} else {
+		model, err = semantic.Build(f)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("semantic model: %w", err)
 	}

@@ -44,6 +44,13 @@ func Build(f *source.File) (*Model, error) {
 	if err := runQuery(f, b.collect); err != nil {
 		return nil, err
 	}
+	b.finish()
+	return b.m, nil
+}
+
+// finish derives everything else from the collected matches.
+func (b *builder) finish() {
+	f := b.m.File
 	b.nest()
 	b.describeFuncs()
 	b.bind()
@@ -54,7 +61,6 @@ func Build(f *source.File) (*Model, error) {
 		markECMAHandlers(b)
 	}
 	b.contexts()
-	return b.m, nil
 }
 
 // collect turns one query match into a model entry.

@@ -235,6 +235,11 @@ type match struct {
 // path remains for queries that cannot be drained (predicates, repeated
 // captures) and should go-tree-sitter's layout ever change.
 func runQuery(f *source.File, visit func(*match)) error {
+	return runQueryOn(f, f.Tree.RootNode(), visit)
+}
+
+// runQueryOn runs the combined query over one node's subtree.
+func runQueryOn(f *source.File, node *sitter.Node, visit func(*match)) error {
 	c, err := queryFor(f.Language)
 	if err != nil {
 		return err
@@ -245,16 +250,15 @@ func runQuery(f *source.File, visit func(*match)) error {
 	}
 	defer cursors.Put(cur)
 	if c.drainable && fastMatchesWork() {
-		drainQuery(cur, c, f, visit)
+		drainQuery(cur, c, f, node, visit)
 	} else {
-		nextMatchQuery(cur.qc, c, f, visit)
+		nextMatchQuery(cur.qc, c, node, visit)
 	}
 	return nil
 }
 
 // drainQuery is runQuery's bulk path.
-func drainQuery(cur *cursor, c *compiled, f *source.File, visit func(*match)) {
-	root := f.Tree.RootNode()
+func drainQuery(cur *cursor, c *compiled, f *source.File, root *sitter.Node, visit func(*match)) {
 	cur.qc.Exec(c.query, root)
 	raw := *(*unsafe.Pointer)(unsafe.Add(unsafe.Pointer(cur.qc), cursorPtrOffset))
 	buf := cur.buf
@@ -281,8 +285,8 @@ func drainQuery(cur *cursor, c *compiled, f *source.File, visit func(*match)) {
 }
 
 // nextMatchQuery is runQuery through go-tree-sitter's NextMatch.
-func nextMatchQuery(qc *sitter.QueryCursor, c *compiled, f *source.File, visit func(*match)) {
-	qc.Exec(c.query, f.Tree.RootNode())
+func nextMatchQuery(qc *sitter.QueryCursor, c *compiled, root *sitter.Node, visit func(*match)) {
+	qc.Exec(c.query, root)
 	var m match
 	for {
 		qm, ok := qc.NextMatch()
@@ -350,8 +354,8 @@ func fastMatchesWork() bool {
 		}
 		var slow, fast []match
 		cur := &cursor{qc: sitter.NewQueryCursor(), buf: make([]uint32, 1+3*len(c.captures))}
-		nextMatchQuery(cur.qc, c, f, func(m *match) { slow = append(slow, *m) })
-		drainQuery(cur, c, f, func(m *match) { fast = append(fast, *m) })
+		nextMatchQuery(cur.qc, c, f.Tree.RootNode(), func(m *match) { slow = append(slow, *m) })
+		drainQuery(cur, c, f, f.Tree.RootNode(), func(m *match) { fast = append(fast, *m) })
 		fastOK = len(slow) > 10 && slices.Equal(slow, fast)
 	})
 	return fastOK

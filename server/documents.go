@@ -257,7 +257,7 @@ func (d *document) current() snapshot {
 // The most recently edited ones keep it for incremental re-parsing; the
 // others keep only their text (a tree costs ~40 bytes per source byte) and
 // are parsed afresh when edited again.
-const maxTrees = 16
+const maxTrees = 8
 
 // touchTree records that d has a fresh tree and drops the trees of the
 // documents edited least recently beyond maxTrees. It runs on the read

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
@@ -49,6 +50,15 @@ func cmdServer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	defer log.Sync()
+	// Every keystroke builds a fresh model: collect garbage less eagerly
+	// (it showed up in keystroke latency), within a soft cap on the Go heap.
+	// Unless the user tuned the collector themselves.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(300)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(96 << 20)
+	}
 	server.Version = version
 	report.Version = version
 	log.Info("rtlint server starting", zap.String("version", version), zap.Int("pid", os.Getpid()))

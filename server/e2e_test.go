@@ -833,13 +833,5 @@ func TestStdoutCarriesOnlyFrames(t *testing.T) {
 	}
 }
 
-// TestAnalyzerPanicRecovered would check that a panicking analyzer is
-// recovered (lint.runOne) and reported while the other rules' findings are
-// still published. No input is known to make an analyzer panic, and the
-// real binary has no hook to inject one, so it cannot be driven from the
-// client side. (A panic outside the analyzers, in the semantic model, is
-// contained by the server's analysis loop; before the fix-all workaround in
-// code_action.go, TestCancelledRequestLeavesParsingIntact triggered one.)
-func TestAnalyzerPanicRecovered(t *testing.T) {
-	t.Skip("no way to make an analyzer of the real binary panic from the client side")
-}
+// An analyzer panic is tested in-process (panic_test.go): the real binary
+// has no hook to inject one.

@@ -16,6 +16,10 @@ import (
 	"github.com/rtlint/rtlint/internal/source"
 )
 
+// Analyzers lists the analyzers the core runs: the registry. Tests replace
+// it to inject a failing analyzer and check that the others still report.
+var Analyzers = registry.All
+
 // Finding is a diagnostic placed in its file: byte offsets plus 1-based
 // lines and code-point columns (SPEC §6).
 type Finding struct {
@@ -72,7 +76,7 @@ func FileWithMatches(f *source.File, ms *semantic.Matches, cfg *Config) (*Result
 	if err != nil {
 		return nil, fmt.Errorf("semantic model: %w", err)
 	}
-	for _, a := range registry.All() {
+	for _, a := range Analyzers() {
 		if !a.AppliesTo(f.Language) || !cfg.Enabled(a.Code) {
 			continue
 		}

@@ -1,6 +1,10 @@
 package semantic
 
-import "github.com/rtlint/rtlint/internal/source"
+import (
+	"strings"
+
+	"github.com/rtlint/rtlint/internal/source"
+)
 
 // Owner returns the function whose context a call runs in: the function
 // that made it async or a handler (in JS/TS possibly an enclosing one), or
@@ -82,15 +86,26 @@ func (m *Model) ParamOf(name string, scope int) *Param {
 	return nil
 }
 
-// FirstLine trims a span to its first line, for constructs (loops, route
-// registrations) whose whole range would cover a screenful of code.
+// FirstLine trims a span to its first line, without a trailing comment,
+// for constructs (loops, route registrations) whose whole range would
+// cover a screenful of code.
 func (m *Model) FirstLine(s Span) Span {
+	end := s.End
 	for i := s.Start; i < s.End; i++ {
 		if m.File.Src[i] == '\n' {
-			return Span{s.Start, i}
+			end = i
+			break
 		}
 	}
-	return s
+	line := stripStrings(string(m.File.Src[s.Start:end]))
+	marker := "//"
+	if m.Lang() == source.Python {
+		marker = "#"
+	}
+	if i := strings.Index(line, marker); i > 0 {
+		end = s.Start + uint32(len(strings.TrimRight(line[:i], " \t")))
+	}
+	return Span{s.Start, end}
 }
 
 // DescribeHandler names a handler function by its role: "route handler

@@ -60,3 +60,6 @@ func Source(grammar string) (string, error) {
 	}
 	return b.String(), nil
 }
+
+// Dirs lists the query folders composed for a grammar name.
+func Dirs(grammar string) []string { return dirs[grammar] }

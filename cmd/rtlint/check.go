@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -163,6 +164,9 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return usageError(stderr, "%v", err)
 		}
 		cfgs[in.Path] = lc
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(batch.CheckGCPercent)
 	}
 	var mode *batch.FixMode
 	if f.fix || f.diff {

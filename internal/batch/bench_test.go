@@ -2,6 +2,7 @@ package batch
 
 import (
 	"context"
+	"runtime/debug"
 	"sync"
 	"testing"
 
@@ -53,6 +54,8 @@ func BenchmarkParseOnly(b *testing.B) {
 }
 
 func benchmarkCheck(b *testing.B, jobs int) {
+	// The collector setting `rtlint check` runs with (cmd/rtlint).
+	defer debug.SetGCPercent(debug.SetGCPercent(CheckGCPercent))
 	inputs := benchCorpus()
 	ctx := context.Background()
 	b.SetBytes(corpusSize(inputs))

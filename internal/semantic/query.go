@@ -249,7 +249,9 @@ func runQueryOn(f *source.File, node *sitter.Node, visit func(*match)) error {
 		cur = &cursor{qc: sitter.NewQueryCursor(), buf: make([]uint32, 8192)}
 	}
 	defer cursors.Put(cur)
-	if c.drainable && fastMatchesWork() {
+	if w := walkerFor(f.Language, c); w != nil {
+		w.walk(cur, c, node, visit)
+	} else if c.drainable && fastMatchesWork() {
 		drainQuery(cur, c, f, node, visit)
 	} else {
 		nextMatchQuery(cur.qc, c, node, visit)

@@ -1,0 +1,47 @@
+package semantic
+
+import (
+	"context"
+	"testing"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/rtlint/rtlint/internal/corpus"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// TestWalkMatchesQuery: the C walk finds exactly the query's matches, over
+// the benchmark corpus (every language, realistic code) and the fuzz-style
+// snippets, broken syntax included.
+func TestWalkMatchesQuery(t *testing.T) {
+	ctx := context.Background()
+	files := corpus.Generate(20240601, 2<<20)
+	for _, s := range corpus.Snippets(3) {
+		files = append(files, s)
+	}
+	for _, l := range source.Languages {
+		c, err := queryFor(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if walkerFor(l, c) == nil {
+			t.Errorf("%s: the walker did not pass its self-check; the query is used", l)
+		}
+	}
+	for _, cf := range files {
+		lang := source.LanguageOf(cf.Path)
+		f, err := source.Parse(ctx, cf.Path, lang, cf.Src)
+		if err != nil {
+			continue
+		}
+		c, _ := queryFor(lang)
+		w := newWalker(lang, c)
+		cur := &cursor{qc: sitter.NewQueryCursor(), buf: make([]uint32, 8192)}
+		var byQuery, byWalk []match
+		drainQuery(cur, c, f, f.Tree.RootNode(), func(m *match) { byQuery = append(byQuery, *m) })
+		w.walk(cur, c, f.Tree.RootNode(), func(m *match) { byWalk = append(byWalk, *m) })
+		if !sameMatches(byQuery, byWalk) {
+			t.Errorf("%s: walk found %d matches, the query %d", cf.Path, len(byWalk), len(byQuery))
+		}
+	}
+}

@@ -43,4 +43,8 @@ if ! grep -aq 'extension/out/extension.js' "${vsix[0]}"; then
 fi
 ls -l "${vsix[0]}"
 
+cd ../..
+echo "--- TypeScript worker_threads fix compiles (tsc from editors/vscode) and runs"
+bash .ci/ts-worker-fix.sh
+
 echo "editors CI passed"

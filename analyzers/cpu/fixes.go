@@ -2,6 +2,7 @@ package cpu
 
 import (
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -62,12 +63,14 @@ func executorFix(m *semantic.Model, c *semantic.Call, callee int) []analyzers.Fi
 // the same-file functions it calls) into a worker module next to the file,
 // and turns the call into an awaited run in a worker_threads Worker.
 // Unsafe: the worker cannot see the module's other state, and arguments
-// and results are copied by structured clone. TypeScript sources get no
-// fix: the worker must be plain JavaScript that node can run.
+// and results are copied by structured clone. In TypeScript the worker is
+// a TypeScript module compiled with the project; the call loads its
+// compiled .js next to the caller's compiled file.
 func workerFix(m *semantic.Model, c *semantic.Call, callee int) []analyzers.Fix {
-	if m.Lang() != source.JavaScript || c.Func == semantic.None || c.Awaited || c.New {
+	if !m.Lang().IsECMA() || c.Func == semantic.None || c.Awaited || c.New {
 		return nil
 	}
+	ts := m.Lang() != source.JavaScript
 	host := m.Funcs[c.Func]
 	if !host.Async && host.Kind == semantic.Method {
 		return nil
@@ -75,6 +78,11 @@ func workerFix(m *semantic.Model, c *semantic.Call, callee int) []analyzers.Fix 
 	name := m.Funcs[callee].Name
 	base := strings.TrimSuffix(filepath.Base(m.File.Path), filepath.Ext(m.File.Path))
 	worker := base + "." + name + ".worker.cjs"
+	load := worker // the file the Worker runs
+	if ts {
+		worker = base + "." + name + ".worker" + filepath.Ext(m.File.Path)
+		load = base + "." + name + ".worker.js"
+	}
 
 	var body []string
 	for _, fi := range closure(m, callee) {
@@ -88,24 +96,36 @@ func workerFix(m *semantic.Model, c *semantic.Call, callee int) []analyzers.Fix 
 	content := "'use strict';\n// Written by rtlint's worker_threads fix: runs " + name + "() off the event loop.\n" +
 		"const { parentPort, workerData } = require('node:worker_threads');\n\n" +
 		strings.Join(body, "\n\n") + "\n\nparentPort.postMessage(" + name + "(...workerData));\n"
+	if ts {
+		content = "// Written by rtlint's worker_threads fix: runs " + name + "() off the event loop.\n" +
+			"// It compiles with the project; the caller runs the compiled " + load + ".\n" +
+			"import { parentPort, workerData } from 'node:worker_threads';\n\n" +
+			strings.Join(body, "\n\n") + "\n\nparentPort?.postMessage(" + name + "(...(workerData as Parameters<typeof " + name + ">)));\n"
+	}
 
 	edits, ok := fixes.AddImport(m, fixes.Import{Module: "node:worker_threads", Name: "Worker"})
 	if !ok {
 		return nil
 	}
-	helper, ok := workerHelper(m)
+	helper, ok := workerHelper(m, ts)
 	if !ok {
 		return nil
 	}
 	edits = append(edits, helper...)
-	path := "require('node:path').join(__dirname, '" + worker + "')"
+	path := "require('node:path').join(__dirname, '" + load + "')"
 	if m.ModuleStyle() == "esm" {
-		path = "new URL('./" + worker + "', import.meta.url)"
+		path = "new URL('./" + load + "', import.meta.url)"
 	}
 	call := fixes.Await(m, c, "runInWorker("+path+", ["+fixes.ArgsInner(m, c)+"])")
 	edits = append(edits, fixes.Replace(c.Span, call), analyzers.Edit{Path: worker, Create: true, NewText: content})
 	if !host.Async {
 		edits = append(edits, fixes.Insert(int(host.Span.Start), "async "))
+		if ts {
+			// An async function returns a Promise: `(): void` → `(): Promise<void>`.
+			if e, ok := promiseReturnType(m, host); ok {
+				edits = append(edits, e)
+			}
+		}
 	}
 	return fixes.New("Move "+name+"() to a worker thread ("+worker+")", analyzers.Unsafe, edits...)
 }
@@ -124,12 +144,30 @@ function runInWorker(file, args) {
 }
 `
 
+const workerHelperSourceTS = `
+// runInWorker runs a worker module with args and resolves with the value it posts.
+function runInWorker(file: string | URL, args: unknown[]): Promise<any> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file, { workerData: args });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error('worker stopped with exit code ' + code));
+    });
+  });
+}
+`
+
 // workerHelper defines runInWorker once per file.
-func workerHelper(m *semantic.Model) ([]analyzers.Edit, bool) {
+func workerHelper(m *semantic.Model, ts bool) ([]analyzers.Edit, bool) {
 	if q, bound := m.Bound("runInWorker", semantic.None); bound {
 		return nil, q == "" // an existing local runInWorker: ours from an earlier fix
 	}
-	edits, _ := fixes.ModuleValue(m, "runInWorker", "", -1, func(string) string { return workerHelperSource })
+	src := workerHelperSource
+	if ts {
+		src = workerHelperSourceTS
+	}
+	edits, _ := fixes.ModuleValue(m, "runInWorker", "", -1, func(string) string { return src })
 	return edits, true
 }
 
@@ -232,4 +270,29 @@ func poolConstructor(m *semantic.Model, submit *semantic.Call) *semantic.Call {
 		}
 	}
 	return best
+}
+
+// returnType finds a TypeScript return type annotation: `): T {` or `): T =>`.
+var returnType = regexp.MustCompile(`\)\s*:\s*([^={]+?)\s*(\{|=>)`)
+
+// promiseReturnType wraps a function's declared return type in Promise<…>
+// for a function the fix makes async; ok is false when there is nothing to
+// change (no annotation, or already a Promise).
+func promiseReturnType(m *semantic.Model, f semantic.Func) (e analyzers.Edit, ok bool) {
+	header := m.Text(f.Span)
+	if i := strings.IndexAny(header, "{"); i >= 0 {
+		header = header[:i+1]
+	} else if i := strings.Index(header, "=>"); i >= 0 {
+		header = header[:i+2]
+	}
+	loc := returnType.FindStringSubmatchIndex(header)
+	if loc == nil {
+		return analyzers.Edit{}, false // no annotation: TypeScript infers Promise
+	}
+	t := header[loc[2]:loc[3]]
+	if strings.HasPrefix(t, "Promise<") {
+		return analyzers.Edit{}, false
+	}
+	start := int(f.Span.Start) + loc[2]
+	return analyzers.Edit{Start: start, End: start + len(t), NewText: "Promise<" + t + ">"}, true
 }

@@ -32,7 +32,9 @@ var RT201 = &analyzers.Analyzer{
 			"`ProcessPoolExecutor` (arguments and results must pickle). JavaScript: the function, with the " +
 			"same-file functions it calls, moves to a `<file>.<name>.worker.cjs` module with the " +
 			"`parentPort`/`workerData` glue, and the call becomes `await runInWorker(...)` (the enclosing handler " +
-			"is made async if needed); the worker cannot see the rest of the module, and values are copied.",
+			"is made async if needed); the worker cannot see the rest of the module, and values are copied. " +
+			"TypeScript: the same with a `<file>.<name>.worker.ts` module compiled with the project; the call " +
+			"loads the compiled `.js` next to the caller's, and a declared return type `T` becomes `Promise<T>`.",
 		UseInstead: "```js\nconst { Worker } = require('node:worker_threads');\n\n" +
 			"app.get('/fib/:n', async (req, res) => {\n  res.json(await runInWorker('./fib-worker.js', Number(req.params.n)));\n});\n```\n\n" +
 			"In Python: `await loop.run_in_executor(process_pool, fib, n)` with a `ProcessPoolExecutor` created at startup.",

@@ -34,7 +34,10 @@ var RT201 = &analyzers.Analyzer{
 			"`parentPort`/`workerData` glue, and the call becomes `await runInWorker(...)` (the enclosing handler " +
 			"is made async if needed); the worker cannot see the rest of the module, and values are copied. " +
 			"TypeScript: the same with a `<file>.<name>.worker.ts` module compiled with the project; the call " +
-			"loads the compiled `.js` next to the caller's, and a declared return type `T` becomes `Promise<T>`.",
+			"loads the compiled `.js` next to the caller's, and a declared return type `T` becomes `Promise<T>`. " +
+			"A heavy JavaScript loop moves to a worker the same way: the outside variables it reads go in as " +
+			"workerData and the ones it assigns come back; it is offered only for loops without closures, " +
+			"`this`, `return`, template strings or mutation through members.",
 		UseInstead: "```js\nconst { Worker } = require('node:worker_threads');\n\n" +
 			"app.get('/fib/:n', async (req, res) => {\n  res.json(await runInWorker('./fib-worker.js', Number(req.params.n)));\n});\n```\n\n" +
 			"In Python: `await loop.run_in_executor(process_pool, fib, n)` with a `ProcessPoolExecutor` created at startup.",
@@ -51,7 +54,7 @@ func runRT201(p *analyzers.Pass) {
 		if !onEventLoop(lang, l.Context) || !m.HeavyLoop(li, minIter) || enclosedByHeavyLoop(m, li, minIter) {
 			continue
 		}
-		p.Reportf(m.FirstLine(l.Span), nil,
+		p.Reportf(m.FirstLine(l.Span), loopWorkerFix(m, li),
 			"CPU-heavy loop (%s) blocks the event loop in %s; %s",
 			m.HeavyWhy(li, minIter), m.DescribeFunc(ownerOf(m, l.Func)), cure(lang))
 	}

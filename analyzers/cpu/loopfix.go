@@ -39,7 +39,7 @@ func loopWorkerFix(m *semantic.Model, li int) []analyzers.Fix {
 	if loopUnsafe.MatchString(text) || strings.ContainsAny(text, "`") {
 		return nil
 	}
-	code := stripComments(stripStrings(text))
+	code := stripComments(semantic.StripStrings(text))
 	declared := map[string]bool{}
 	for _, sm := range declaration.FindAllStringSubmatch(code, -1) {
 		declared[sm[1]] = true
@@ -163,33 +163,6 @@ func mutatedThroughMembers(code, name string) bool {
 	q := regexp.QuoteMeta(name)
 	re := regexp.MustCompile(`(^|[^\w$.])` + q + `((\.[\w$]+)|(\[[^\]]*\]))+\s*(=[^=]|\+=|-=|\*=|/=|%=|\+\+|--|\()`)
 	return re.MatchString(code)
-}
-
-// stripStrings blanks string contents so their words are not names.
-func stripStrings(s string) string {
-	b := []byte(s)
-	for i := 0; i < len(b); i++ {
-		q := b[i]
-		if q != '"' && q != '\'' {
-			continue
-		}
-		for j := i + 1; j < len(b); j++ {
-			if b[j] == '\\' {
-				b[j] = ' '
-				if j+1 < len(b) {
-					b[j+1] = ' '
-				}
-				j++
-				continue
-			}
-			if b[j] == q {
-				i = j
-				break
-			}
-			b[j] = ' '
-		}
-	}
-	return string(b)
 }
 
 var jsComment = regexp.MustCompile(`//[^\n]*|/\*[\s\S]*?\*/`)

@@ -108,7 +108,7 @@ var identifier = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
 // hoistable reports whether a call's arguments use only names visible at
 // module level (literals, imports, module constants, globals).
 func hoistable(m *semantic.Model, c *semantic.Call) bool {
-	text := stripStrings(m.Text(c.Args))
+	text := semantic.StripStrings(m.Text(c.Args))
 	for _, loc := range identifier.FindAllStringIndex(text, -1) {
 		name := text[loc[0]:loc[1]]
 		if loc[0] > 0 && text[loc[0]-1] == '.' {
@@ -132,31 +132,4 @@ func withItem(m *semantic.Model, c *semantic.Call) bool {
 	start := max(0, int(c.Span.Start)-16)
 	before := strings.TrimRight(string(m.File.Src[start:c.Span.Start]), " \t")
 	return strings.HasSuffix(before, "with")
-}
-
-// stripStrings blanks string literals so their words are not names.
-func stripStrings(s string) string {
-	b := []byte(s)
-	for i := 0; i < len(b); i++ {
-		q := b[i]
-		if q != '"' && q != '\'' && q != '`' {
-			continue
-		}
-		for j := i + 1; j < len(b); j++ {
-			if b[j] == '\\' {
-				b[j] = ' '
-				j++
-				if j < len(b) {
-					b[j] = ' '
-				}
-				continue
-			}
-			if b[j] == q {
-				i = j
-				break
-			}
-			b[j] = ' '
-		}
-	}
-	return string(b)
 }

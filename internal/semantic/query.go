@@ -265,21 +265,9 @@ func drainQuery(cur *cursor, c *compiled, f *source.File, root *sitter.Node, vis
 	raw := *(*unsafe.Pointer)(unsafe.Add(unsafe.Pointer(cur.qc), cursorPtrOffset))
 	buf := cur.buf
 	maxCaptures := C.int(len(c.captures))
-	var m match
 	for done := C.int(0); done == 0; {
 		n := int(C.rtl_drain(raw, (*C.uint32_t)(unsafe.Pointer(&buf[0])), C.int(len(buf)), maxCaptures, &done))
-		for i := 0; i < n; {
-			count := int(buf[i])
-			i++
-			m = match{}
-			for ; count > 0; count-- {
-				c.add(&m, buf[i], Span{buf[i+1], buf[i+2]})
-				i += 3
-			}
-			if m.kind != kNone {
-				visit(&m)
-			}
-		}
+		c.decode(buf[:n], visit)
 	}
 	runtime.KeepAlive(cur.qc)
 	runtime.KeepAlive(root)
@@ -298,6 +286,25 @@ func nextMatchQuery(qc *sitter.QueryCursor, c *compiled, root *sitter.Node, visi
 		m = match{}
 		for _, cap := range qm.Captures {
 			c.add(&m, cap.Index, Span{cap.Node.StartByte(), cap.Node.EndByte()})
+		}
+		if m.kind != kNone {
+			visit(&m)
+		}
+	}
+}
+
+// decode hands each match of a drained buffer to visit. The buffer holds,
+// per match, its capture count and then (capture index, start, end) per
+// capture: the format of both rtl_drain and rtw_walk.
+func (c *compiled) decode(buf []uint32, visit func(*match)) {
+	var m match
+	for i := 0; i < len(buf); {
+		count := int(buf[i])
+		i++
+		m = match{}
+		for ; count > 0; count-- {
+			c.add(&m, buf[i], Span{buf[i+1], buf[i+2]})
+			i += 3
 		}
 		if m.kind != kNone {
 			visit(&m)

@@ -250,6 +250,10 @@ func (m *Model) LoopArithmetic(li int) bool {
 	return arithmetic.MatchString(stripStrings(m.Text(m.Loops[li].Span)))
 }
 
+// StripStrings blanks out the contents of string literals (any quote), so
+// that words inside them are not taken for names.
+func StripStrings(s string) string { return stripStrings(s) }
+
 // stripStrings blanks out the contents of string literals.
 func stripStrings(s string) string {
 	b := []byte(s)

@@ -285,22 +285,10 @@ func (w *walker) walk(cur *cursor, c *compiled, node *sitter.Node, visit func(*m
 	defer C.ts_tree_cursor_delete(&tc)
 	buf := cur.buf
 	var state, done C.int
-	var m match
 	for done == 0 {
 		n := int(C.rtw_walk(&tc, &state, &done, &w.start[0], &w.count[0], &w.specs[0], &w.sets[0], C.int(w.nsym),
 			(*C.uint32_t)(unsafe.Pointer(&buf[0])), C.int(len(buf))))
-		for i := 0; i < n; {
-			count := int(buf[i])
-			i++
-			m = match{}
-			for ; count > 0; count-- {
-				c.add(&m, buf[i], Span{buf[i+1], buf[i+2]})
-				i += 3
-			}
-			if m.kind != kNone {
-				visit(&m)
-			}
-		}
+		c.decode(buf[:n], visit)
 	}
 	runtime.KeepAlive(node)
 }

@@ -24,12 +24,18 @@ func (d *document) analyzeLoop() {
 			return
 		case <-d.wake:
 		}
+		ctx, cancel := context.WithCancel(context.Background())
 		d.mu.Lock()
 		version, gen, file, matches, ferr := d.version, d.gen, d.file, d.matches, d.err
+		d.cancel = cancel
 		d.mu.Unlock()
 		var findings []lint.Finding
 		if file != nil {
-			res, err := d.lint(file, matches)
+			res, err := d.lint(ctx, file, matches)
+			if ctx.Err() != nil {
+				cancel()
+				continue // a newer edit made this text stale; its analysis follows
+			}
 			if err != nil {
 				// Publish an empty list for this version all the same, so
 				// the client is not left waiting on stale diagnostics.
@@ -43,6 +49,7 @@ func (d *document) analyzeLoop() {
 		} else if ferr == nil {
 			continue
 		}
+		cancel()
 		d.mu.Lock()
 		current := d.version == version && d.gen == gen && !d.closed
 		if current {
@@ -58,7 +65,7 @@ func (d *document) analyzeLoop() {
 
 // lint analyses one snapshot. A panic outside the analyzers' own recovery
 // (in the semantic model, say) becomes an error: it must not end the session.
-func (d *document) lint(file *source.File, matches *semantic.Matches) (res *lint.Result, err error) {
+func (d *document) lint(ctx context.Context, file *source.File, matches *semantic.Matches) (res *lint.Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			d.s.log.Error("analysis panicked", zap.String("path", d.path), zap.Any("panic", r), zap.ByteString("stack", debug.Stack()))
@@ -66,7 +73,7 @@ func (d *document) lint(file *source.File, matches *semantic.Matches) (res *lint
 		}
 	}()
 	if file.Tree != nil && matches != nil {
-		return lint.FileWithMatches(file, matches, d.s.configFor(file.Path))
+		return lint.FileWithMatches(ctx, file, matches, d.s.configFor(file.Path))
 	}
 	return d.s.lintFile(file)
 }

@@ -44,6 +44,8 @@ type document struct {
 	pubGen      uint64
 	pubFindings []lint.Finding
 
+	cancel context.CancelFunc // cancels the running analysis (its text is stale)
+
 	wake chan struct{} // capacity 1: "there is a newer snapshot"
 	done chan struct{}
 }
@@ -237,6 +239,11 @@ func (d *document) close() {
 // while one analysis runs, any number of changes leave one wake-up, and the
 // next analysis reads the newest snapshot (latest wins).
 func (d *document) schedule() {
+	d.mu.Lock()
+	if d.cancel != nil {
+		d.cancel() // the running analysis reads a stale text: stop it
+	}
+	d.mu.Unlock()
 	select {
 	case d.wake <- struct{}{}:
 	default:

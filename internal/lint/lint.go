@@ -55,12 +55,14 @@ func Run(ctx context.Context, path string, src []byte, cfg *Config) (*Result, er
 
 // File lints an already parsed file (the server keeps its own trees).
 func File(f *source.File, cfg *Config) (*Result, error) {
-	return FileWithMatches(f, nil, cfg)
+	return FileWithMatches(context.Background(), f, nil, cfg)
 }
 
 // FileWithMatches lints a parsed file whose query matches are already
-// known (the server updates them incrementally); nil runs the query.
-func FileWithMatches(f *source.File, ms *semantic.Matches, cfg *Config) (*Result, error) {
+// known (the server updates them incrementally); nil runs the query. A
+// cancelled ctx stops it between analyzers with ctx's error (the server
+// cancels the analysis of a text that a newer edit made stale).
+func FileWithMatches(ctx context.Context, f *source.File, ms *semantic.Matches, cfg *Config) (*Result, error) {
 	res := &Result{File: f}
 	sup := parseSuppressions(f.Src)
 	if sup.file {
@@ -79,6 +81,9 @@ func FileWithMatches(f *source.File, ms *semantic.Matches, cfg *Config) (*Result
 	for _, a := range Analyzers() {
 		if !a.AppliesTo(f.Language) || !cfg.Enabled(a.Code) {
 			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
 		if err := runOne(a, f, model, cfg, sup, res); err != nil {
 			res.Errors = append(res.Errors, err)

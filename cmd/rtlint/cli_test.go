@@ -806,14 +806,14 @@ func runOnPTY(t *testing.T, o runOpts, args ...string) string {
 	switch runtime.GOARCH {
 	case "amd64", "arm64", "386", "arm", "riscv64":
 	default:
-		t.Skipf("pseudo-terminal test not supported on %s/%s", runtime.GOOS, runtime.GOARCH)
+		skipOrFail(t, "pseudo-terminal test not supported on %s/%s", runtime.GOOS, runtime.GOARCH)
 	}
 	if runtime.GOOS != "linux" {
-		t.Skipf("pseudo-terminal test not supported on %s", runtime.GOOS)
+		skipOrFail(t, "pseudo-terminal test not supported on %s", runtime.GOOS)
 	}
 	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
 	if err != nil {
-		t.Skipf("no pseudo-terminals: %v", err)
+		skipOrFail(t, "no pseudo-terminals: %v", err)
 	}
 	defer master.Close()
 	var unlock int32
@@ -1051,4 +1051,14 @@ func TestVersionCommand(t *testing.T) {
 	if !strings.Contains(r.stdout, "Usage:") {
 		t.Errorf("--help output = %q", r.stdout)
 	}
+}
+
+// skipOrFail skips a test whose tool or facility is missing, unless
+// RTLINT_REQUIRE_TOOLS is set (CI), where the missing piece is a failure.
+func skipOrFail(t *testing.T, format string, args ...any) {
+	t.Helper()
+	if os.Getenv("RTLINT_REQUIRE_TOOLS") != "" {
+		t.Fatalf("RTLINT_REQUIRE_TOOLS is set: "+format, args...)
+	}
+	t.Skipf(format, args...)
 }

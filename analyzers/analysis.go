@@ -130,6 +130,18 @@ type Edit struct {
 	Create bool
 }
 
+// Overlap reports whether two edits of one file conflict: their ranges
+// intersect, or one inserts strictly inside the other's range. Identical
+// edits and insertions at one place do not (they apply in order).
+func Overlap(a, b Edit) bool {
+	if a.Path != b.Path || a == b {
+		return false
+	}
+	return a.Start < b.End && b.Start < a.End ||
+		a.Start == a.End && b.Start < a.Start && a.Start < b.End ||
+		b.Start == b.End && a.Start < b.Start && b.Start < a.End
+}
+
 // Diagnostic is one finding, in byte offsets of the analysed file.
 type Diagnostic struct {
 	Start, End int

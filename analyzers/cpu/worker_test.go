@@ -22,15 +22,15 @@ func TestWorkerFixRuns(t *testing.T) {
 		}
 		t.Skip("node not installed")
 	}
-	for name, want := range map[string]string{"main.js": "75025", "loop.js": ""} {
+	for name, want := range map[string]string{"worker.js": "75025", "loop.js": ""} {
 		t.Run(name, func(t *testing.T) { runWorkerFix(t, node, name, want) })
 	}
 }
 
-// runWorkerFix fixes testdata/worker/<name>, runs the original and the fixed
+// runWorkerFix fixes testdata/fix/<name> (the golden-file fixtures), runs the original and the fixed
 // program with node and compares what they print (and want, when set).
 func runWorkerFix(t *testing.T, node, name, want string) {
-	src, err := os.ReadFile(filepath.Join("testdata", "worker", name))
+	src, err := os.ReadFile(filepath.Join("testdata", "fix", name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package eventloop
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/rtlint/rtlint/analyzers"
@@ -29,23 +28,10 @@ func inAsyncDef(m *semantic.Model, c *semantic.Call) bool {
 	return c.Func != semantic.None && m.Funcs[c.Func].Async
 }
 
-// contextManager reports whether the call is a `with` item: `with open(p)`.
-func contextManager(m *semantic.Model, c *semantic.Call) bool {
-	start := max(0, int(c.Span.Start)-16)
-	before := strings.TrimRight(string(m.File.Src[start:c.Span.Start]), " \t")
-	return strings.HasSuffix(before, "with") || strings.HasSuffix(before, ",") && strings.Contains(lineBefore(m, c), "with ")
-}
-
-func lineBefore(m *semantic.Model, c *semantic.Call) string {
-	src := m.File.Src[:c.Span.Start]
-	i := bytes.LastIndexByte(src, '\n')
-	return string(src[i+1:])
-}
-
 // toThreadFix: `f(a, k=v)` → `await asyncio.to_thread(f, a, k=v)` (safe:
 // the same call, run in the default thread pool while the loop goes on).
 func toThreadFix(m *semantic.Model, c *semantic.Call) []analyzers.Fix {
-	if !inAsyncDef(m, c) || c.New || contextManager(m, c) {
+	if !inAsyncDef(m, c) || c.New || fixes.WithItem(m, c) {
 		return nil
 	}
 	imp, ok := fixes.AddImport(m, fixes.Import{Module: "asyncio"})

@@ -38,12 +38,7 @@ func New(message string, a analyzers.Applicability, edits ...analyzers.Edit) []a
 func selfConflicting(edits []analyzers.Edit) bool {
 	for i, a := range edits {
 		for _, b := range edits[i+1:] {
-			if a.Path != b.Path || a == b {
-				continue
-			}
-			if a.Start < b.End && b.Start < a.End ||
-				a.Start == a.End && b.Start < a.Start && a.Start < b.End ||
-				b.Start == b.End && a.Start < b.Start && b.Start < a.End {
+			if analyzers.Overlap(a, b) {
 				return true
 			}
 		}
@@ -72,6 +67,20 @@ func ArgsInner(m *semantic.Model, c *semantic.Call) string {
 		return t[1 : len(t)-1]
 	}
 	return ""
+}
+
+// WithItem reports whether a Python call is a `with` item (`with open(p)`,
+// `with a, open(p)`): a context manager, which fixes must not rewrite or
+// share.
+func WithItem(m *semantic.Model, c *semantic.Call) bool {
+	src := m.File.Src
+	start := max(0, int(c.Span.Start)-16)
+	before := strings.TrimRight(string(src[start:c.Span.Start]), " \t")
+	if strings.HasSuffix(before, "with") {
+		return true
+	}
+	line := src[bytes.LastIndexByte(src[:c.Span.Start], '\n')+1 : c.Span.Start]
+	return strings.HasSuffix(before, ",") && bytes.Contains(line, []byte("with "))
 }
 
 // TrailingArgs returns a call's arguments as they follow another argument

@@ -43,7 +43,7 @@ func sessionFix(module, ctor, base string) func(*semantic.Model, *semantic.Call)
 func hoistFix(base string, replace map[string]string) func(*semantic.Model, *semantic.Call) []analyzers.Fix {
 	return func(m *semantic.Model, c *semantic.Call) []analyzers.Fix {
 		py := m.Lang() == source.Python
-		if py && (c.Awaited || withItem(m, c)) || !hoistable(m, c) {
+		if py && (c.Awaited || fixes.WithItem(m, c)) || !hoistable(m, c) {
 			return nil
 		}
 		var edits []analyzers.Edit
@@ -125,11 +125,4 @@ func hoistable(m *semantic.Model, c *semantic.Call) bool {
 		}
 	}
 	return true
-}
-
-// withItem reports whether the call is a `with` item.
-func withItem(m *semantic.Model, c *semantic.Call) bool {
-	start := max(0, int(c.Span.Start)-16)
-	before := strings.TrimRight(string(m.File.Src[start:c.Span.Start]), " \t")
-	return strings.HasSuffix(before, "with")
 }

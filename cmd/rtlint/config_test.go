@@ -75,7 +75,7 @@ func TestSuppressions(t *testing.T) {
 			t.Errorf("--show-unused-suppressions output lacks %q:\n%s", want, stdout)
 		}
 	}
-	if strings.Contains(stdout, "a.py:4:") && strings.Contains(stdout, "RT000") && strings.Contains(stdout, "a.py:4:20: RT000") {
+	if strings.Contains(stdout, "a.py:4:20: RT000") {
 		t.Errorf("a used suppression is reported as unused:\n%s", stdout)
 	}
 }

@@ -46,20 +46,15 @@ func dedupe(edits []analyzers.Edit) []analyzers.Edit {
 	return out
 }
 
-// overlaps reports whether two same-file edits conflict: their ranges
-// intersect, or one inserts strictly inside the other's range.
+// overlaps reports whether edits of two different fixes conflict.
 func overlaps(a, b analyzers.Edit) bool {
-	if a == b {
-		return false
+	if a != b && a.Start == a.End && b.Start == b.End && a.Start == b.Start {
+		// Two different insertions at one place from two fixes: apply one
+		// now and let the next round re-plan the other (it may need
+		// another name).
+		return true
 	}
-	if a.Start == a.End && b.Start == b.End {
-		// Two different insertions at one place: apply one now and let the
-		// next round re-plan the other (it may need another name).
-		return a.Start == b.Start
-	}
-	return a.Start < b.End && b.Start < a.End ||
-		a.Start == a.End && b.Start < a.Start && a.Start < b.End ||
-		b.Start == b.End && a.Start < b.Start && b.Start < a.End
+	return analyzers.Overlap(a, b)
 }
 
 // compatible reports whether a fix's edits conflict with none taken so far.

@@ -29,10 +29,7 @@ func minIterations(p *analyzers.Pass) int64 {
 // onEventLoop: RT201 applies to Python in async context only and to JS/TS
 // in async or handler context (SPEC §2).
 func onEventLoop(lang source.Language, c semantic.Context) bool {
-	if lang == source.Python {
-		return c.Has(semantic.Async)
-	}
-	return c&(semantic.Async|semantic.Handler) != 0
+	return semantic.OnLoop(lang, c)
 }
 
 // cure is the per-runtime advice for CPU-heavy work.

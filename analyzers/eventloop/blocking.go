@@ -17,10 +17,7 @@ var all = []source.Language{source.Python, source.JavaScript, source.TypeScript,
 // in Python (a sync def handler runs in a worker thread), async or handler
 // context in JS/TS (SPEC §3).
 func OnEventLoop(m *semantic.Model, c *semantic.Call) bool {
-	if m.Lang() == source.Python {
-		return c.Context.Has(semantic.Async)
-	}
-	return c.Context&(semantic.Async|semantic.Handler) != 0
+	return semantic.OnLoop(m.Lang(), c.Context)
 }
 
 // reportBlocking reports every call of a catalog API made on the event loop.

@@ -49,7 +49,7 @@ func runRT101(p *analyzers.Pass) {
 	}
 	for i := range m.Loops {
 		l := &m.Loops[i]
-		if l.Header.IsZero() || l.Context&(semantic.Async|semantic.Handler) == 0 {
+		if l.Header.IsZero() || !semantic.OnLoop(m.Lang(), l.Context) {
 			continue
 		}
 		if clockRead.MatchString(m.Text(l.Header)) && !awaitWord.MatchString(m.Text(l.Span)) {

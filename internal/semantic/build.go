@@ -60,6 +60,7 @@ func (b *builder) finish() {
 	} else {
 		markECMAHandlers(b)
 	}
+	markCallbacks(b)
 	b.contexts()
 }
 

@@ -30,6 +30,9 @@ func (b *builder) contexts() {
 			if f.Handler != "" {
 				own |= Handler | Hot
 			}
+			if f.Callback != "" {
+				own |= Callback
+			}
 			if py || f.Startup {
 				c, o = own, it.index
 			} else {
@@ -50,4 +53,15 @@ func (b *builder) contexts() {
 		}
 		ctx[i], owner[i] = c, o
 	}
+}
+
+// OnLoop reports whether code with context c runs on an event loop (SPEC
+// §2, §3): Python async bodies and event-loop callbacks (a sync def
+// handler runs in a worker thread); JS/TS async bodies, request handlers
+// and event-loop callbacks.
+func OnLoop(lang source.Language, c Context) bool {
+	if lang == source.Python {
+		return c&(Async|Callback) != 0
+	}
+	return c&(Async|Handler|Callback) != 0
 }

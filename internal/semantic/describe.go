@@ -38,6 +38,8 @@ func (m *Model) DescribeFunc(i int) string {
 		what = "async function"
 	case f.Handler != "":
 		what = f.Handler
+	case f.Callback != "":
+		what = f.Callback
 	case f.Async && f.Kind == Arrow:
 		what = "async arrow function"
 	case f.Async:

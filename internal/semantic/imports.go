@@ -9,6 +9,9 @@ import (
 // qualified name is a local definition that shadows any import.
 type binding struct {
 	local, qualified string
+	// JS/TS: the module specifier and the member imported ("default" for
+	// a default import, "" for a namespace import).
+	module, member string
 }
 
 var (
@@ -38,7 +41,7 @@ func pythonImport(text string) []binding {
 			if strings.HasSuffix(module, ".") {
 				q = module + name
 			}
-			out = append(out, binding{alias, q})
+			out = append(out, binding{local: alias, qualified: q})
 		}
 		return out
 	}
@@ -52,12 +55,12 @@ func pythonImport(text string) []binding {
 			continue
 		}
 		if alias != "" {
-			out = append(out, binding{alias, name})
+			out = append(out, binding{local: alias, qualified: name})
 			continue
 		}
 		// `import os.path` binds `os`, through which `os.path.x` resolves.
 		head, _, _ := strings.Cut(name, ".")
-		out = append(out, binding{head, head})
+		out = append(out, binding{local: head, qualified: head})
 	}
 	return out
 }
@@ -111,9 +114,9 @@ func ecmaImports(text string) []binding {
 				local = sm[2]
 			}
 			if sm[1] == "default" {
-				out = append(out, binding{local, module})
+				out = append(out, binding{local, module, m[2], "default"})
 			} else {
-				out = append(out, binding{local, module + "." + sm[1]})
+				out = append(out, binding{local, module + "." + sm[1], m[2], sm[1]})
 			}
 		}
 		clause = clause[:i] + clause[j+1:]
@@ -122,12 +125,12 @@ func ecmaImports(text string) []binding {
 		part = strings.TrimSpace(part)
 		if rest, ok := strings.CutPrefix(part, "*"); ok {
 			if f := strings.Fields(rest); len(f) == 2 && f[0] == "as" {
-				out = append(out, binding{f[1], module})
+				out = append(out, binding{f[1], module, m[2], ""})
 			}
 			continue
 		}
 		if part != "" && ecmaAsPattern.MatchString(part) {
-			out = append(out, binding{part, module})
+			out = append(out, binding{part, module, m[2], "default"})
 		}
 	}
 	return out

@@ -28,6 +28,11 @@ const (
 	Handler
 	// Hot: handler context or a loop body.
 	Hot
+	// Callback: an event-loop callback (SPEC §2): Home Assistant's
+	// @callback, loop.call_soon targets, JS timers, listeners, promise
+	// reactions and Node callback-style completions. Not async, but it runs
+	// on the event loop.
+	Callback
 )
 
 // Has reports whether every flag in f is set.
@@ -67,6 +72,9 @@ type Func struct {
 	// Startup marks JS callbacks that run once or must stay synchronous
 	// (`app.listen(…, cb)`, `process.on('exit', cb)`): they reset context.
 	Startup bool
+	// Callback says how the function is run later on the event loop ("" when
+	// it is not an event-loop callback), e.g. "setTimeout() callback".
+	Callback string
 	// Context is the context of the function's body.
 	Context Context
 	// Owner is the function whose own async-ness or handler-ness gives this
@@ -122,6 +130,14 @@ type Call struct {
 	Context   Context
 }
 
+// CallbackRef is a function passed by reference to a call that runs it
+// later on the event loop.
+type CallbackRef struct {
+	Call  int    // the registering call
+	Ref   string // the reference as a name chain: "tick", "self._on_tick"
+	Label string // how it is run: "loop.call_soon() callback"
+}
+
 // Import is one name an import statement or require() binds.
 type Import struct {
 	Span      Span
@@ -161,12 +177,17 @@ type Model struct {
 	Imports []Import
 	// Assignments are `x = value` / `const x = value` with a simple name.
 	Assignments []Assignment
+	// CallbackRefs are functions passed by name to an event-loop
+	// registration (`loop.call_soon(self._tick)`, `setTimeout(tick, 10)`):
+	// whatever they resolve to runs on the loop.
+	CallbackRefs []CallbackRef
 
-	refs      map[scopedName][]ref    // scope (function or None) and name → its bindings
-	summaries map[int64]*summaryTable // by heavy-loop threshold
-	funcCalls [][]int                 // function → calls in its own scope
-	funcLoops [][]int                 // function → loops in its own scope
-	byName    map[string][]int        // function name → indexes into Funcs
+	refs       map[scopedName][]ref    // scope (function or None) and name → its bindings
+	summaries  map[int64]*summaryTable // by heavy-loop threshold
+	funcCalls  [][]int                 // function → calls in its own scope
+	funcLoops  [][]int                 // function → loops in its own scope
+	byName     map[string][]int        // function name → indexes into Funcs
+	classAttrs []map[string]Target     // class → attribute classes, on demand
 }
 
 // Text returns the source text of a span.

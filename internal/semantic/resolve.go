@@ -11,6 +11,12 @@ type ref struct {
 	fixed string // an import's qualified name, "" for a shadowing definition
 	value chain  // an assignment's value, resolved lazily in scope
 	scope int
+	// What defines the name, for reach (targets.go): a function or class
+	// of this file, or an import's module specifier and member.
+	fn, class      int // index + 1; 0 when not a function/class definition
+	module, member string
+	assign         Span // an assignment's value
+	param          bool
 }
 
 // bind records every name each scope defines: imports and require()s,
@@ -26,6 +32,12 @@ func (b *builder) bind() {
 		refs[k] = append(refs[k], r)
 	}
 	py := m.Lang() == source.Python
+	funcAt := make(map[Span]int)
+	for i, f := range m.Funcs {
+		if f.Kind == Arrow || f.Kind == FuncExpr {
+			funcAt[f.Span] = i
+		}
+	}
 	for _, bd := range b.bindings {
 		if bd.name.IsZero() { // an import statement
 			text := m.Text(bd.span)
@@ -36,7 +48,7 @@ func (b *builder) bind() {
 				bs = ecmaImports(text)
 			}
 			for _, x := range bs {
-				put(bd.scope, x.local, ref{fixed: x.qualified})
+				put(bd.scope, x.local, ref{fixed: x.qualified, module: x.module, member: x.member})
 				m.Imports = append(m.Imports, Import{Span: bd.span, Local: x.local, Qualified: x.qualified, Func: bd.scope})
 			}
 			continue
@@ -49,30 +61,34 @@ func (b *builder) bind() {
 					continue
 				}
 				v := append(append(chain{}, value...), segment{name: p[0]})
-				put(bd.scope, p[1], ref{value: v, scope: bd.scope})
+				put(bd.scope, p[1], ref{value: v, scope: bd.scope, assign: bd.value})
 				b.recordRequire(bd, p[1], v)
 			}
 			continue
 		}
-		put(bd.scope, name, ref{value: value, scope: bd.scope})
+		r := ref{value: value, scope: bd.scope, assign: bd.value}
+		if fi, ok := funcAt[bd.value]; ok {
+			r.fn = fi + 1 // const f = () => {}
+		}
+		put(bd.scope, name, r)
 		b.recordRequire(bd, name, value)
 		if isIdentifier(name) {
 			m.Assignments = append(m.Assignments, Assignment{Span: bd.span, Name: name, Value: bd.value, Func: bd.scope})
 		}
 	}
 	for i, f := range m.Funcs {
-		if f.Name != "" && f.Kind == Def {
-			put(f.Parent, f.Name, ref{})
+		if f.Name != "" && f.Kind == Def && f.Class == None {
+			put(f.Parent, f.Name, ref{fn: i + 1})
 		}
 		if f.Kind == FuncExpr && f.Name != "" {
-			put(i, f.Name, ref{})
+			put(i, f.Name, ref{fn: i + 1})
 		}
 		for _, p := range f.Params {
-			put(i, p.Name, ref{})
+			put(i, p.Name, ref{param: true})
 		}
 	}
-	for _, c := range m.Classes {
-		put(c.Func, c.Name, ref{})
+	for i, c := range m.Classes {
+		put(c.Func, c.Name, ref{class: i + 1})
 	}
 	m.refs = refs
 }

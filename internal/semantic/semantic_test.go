@@ -127,6 +127,7 @@ for _ in y:
 
 func TestContextsECMA(t *testing.T) {
 	m := build(t, "a.js", `
+const fs = require('fs');
 async function a() {
   x1();
   items.forEach(i => x2());
@@ -139,10 +140,15 @@ app.listen(3000, async () => { x7(); });
 x8();
 for (const i of y) { x9(); }
 function plain() { x10(); }
+setInterval(() => { x11(); }, 1000);
+emitter.once('ready', function () { x12(); });
+load().then((v) => { x13(); });
+fs.readFile('a', (err, data) => { x14(); });
 `)
 	for path, want := range map[string]Context{
-		"x1": Async, "x2": Async | Hot, "x3": Async, "x4": Handler | Hot, "x5": Handler | Hot,
+		"x1": Async, "x2": Async | Hot, "x3": Async | Callback, "x4": Handler | Hot, "x5": Handler | Hot,
 		"x6": 0, "x7": Async, "x8": 0, "x9": Hot, "x10": 0,
+		"x11": Callback, "x12": Callback, "x13": Callback, "x14": Callback,
 	} {
 		if got := callAt(t, m, path).Context; got != want {
 			t.Errorf("%s: context %b, want %b", path, got, want)

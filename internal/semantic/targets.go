@@ -1,0 +1,288 @@
+package semantic
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// Reach (SPEC §2) follows calls into project functions. One file can say
+// where a call leads only as far as its own names go: a function or class
+// of this file, or a name imported from a module the project index will
+// look up. Target is that much. Anything the file cannot name with
+// confidence has no target: a wrong edge costs more than a missing one.
+
+// Target is the project symbol a call may invoke, as one file sees it.
+type Target struct {
+	// Module is "" for this file. Otherwise, Python: the imported dotted
+	// name the call goes through, to be split into module and attribute
+	// by the index (relative ones start with dots: ".utils.parse"); JS/TS:
+	// the module specifier as written ("./store", "@/lib/db").
+	Module string
+	// Name is the dotted name inside the module: a function key
+	// ("parse", "Outer.inner", "@120" for an anonymous one), a class
+	// ("Store": its constructor), a method ("Store.put"); JS "default",
+	// or "" for the module object itself (`module.exports = f`).
+	Name string
+	// Super looks the last segment of Name up in the bases of the class
+	// the rest names, not in the class itself (`super().save()`).
+	Super bool
+}
+
+// member extends a target with an attribute: `u.parse` where u is a module.
+func (t Target) member(name string, py bool) Target {
+	if py && t.Module != "" {
+		t.Module += "." + name
+		return t
+	}
+	if t.Name == "" {
+		t.Name = name
+	} else {
+		t.Name += "." + name
+	}
+	return t
+}
+
+// FuncKey names a function inside its file, stable across edits that do
+// not rename it: "parse", "Store.put", "outer.inner"; "@<offset>" for an
+// anonymous function (addressable only through this file's own edges).
+func (m *Model) FuncKey(fi int) string {
+	f := &m.Funcs[fi]
+	if f.Name == "" {
+		return "@" + strconv.Itoa(int(f.Span.Start))
+	}
+	switch {
+	case f.Class != None:
+		return m.ClassKey(f.Class) + "." + f.Name
+	case f.Parent != None:
+		return m.FuncKey(f.Parent) + "." + f.Name
+	}
+	return f.Name
+}
+
+// ClassKey names a class inside its file: "Store", "outer.Local".
+func (m *Model) ClassKey(ci int) string {
+	c := &m.Classes[ci]
+	if c.Func != None {
+		return m.FuncKey(c.Func) + "." + c.Name
+	}
+	return c.Name
+}
+
+// enclosingClass returns the class whose instance `self`/`this` is in
+// function fi: the class of the nearest enclosing method (through nested
+// Python defs and JS arrows, which see the method's self/this), or None.
+func (m *Model) enclosingClass(fi int) int {
+	for f := fi; f != None; f = m.Funcs[f].Parent {
+		fn := &m.Funcs[f]
+		if fn.Class != None {
+			return fn.Class
+		}
+		if m.Lang().IsECMA() && fn.Kind != Arrow {
+			return None // a JS function has its own `this`
+		}
+	}
+	return None
+}
+
+// maxTargetDepth bounds alias chains followed when naming a target.
+const maxTargetDepth = 6
+
+// CallTarget returns the project symbol call ci may invoke (SPEC §2
+// "reach"), or ok=false when the file cannot tell.
+func (m *Model) CallTarget(ci int) (Target, bool) {
+	c := &m.Calls[ci]
+	ch := parseChain(m.Text(c.Callee))
+	if len(ch) == 0 {
+		return Target{}, false
+	}
+	return m.chainTarget(ch, c.Func, 0)
+}
+
+// RefTarget returns the project function a reference names (`tick`,
+// `self._on_tick`), as passed to an event-loop registration.
+func (m *Model) RefTarget(ref string, scope int) (Target, bool) {
+	ch := parseChain(ref)
+	if len(ch) == 0 || ch[len(ch)-1].call {
+		return Target{}, false
+	}
+	return m.chainTarget(ch, scope, 0)
+}
+
+func (m *Model) chainTarget(ch chain, scope, depth int) (Target, bool) {
+	if depth > maxTargetDepth {
+		return Target{}, false
+	}
+	// Only the last segment may be a call (the call itself is not in the
+	// callee chain): `a().b()` depends on what a returns.
+	for _, s := range ch {
+		if s.call || s.module != "" {
+			if s.module != "" {
+				break
+			}
+			return Target{}, false
+		}
+	}
+	py := m.Lang() == source.Python
+	head := ch[0].name
+	switch {
+	case (head == "self" || head == "cls") && py, head == "this" && !py:
+		k := m.enclosingClass(scope)
+		if k == None || len(ch) < 2 {
+			return Target{}, false
+		}
+		t := Target{Name: m.ClassKey(k)}
+		switch len(ch) {
+		case 2:
+			return t.member(ch[1].name, py), true
+		case 3:
+			at, ok := m.ClassAttrs(k)[ch[1].name]
+			if !ok {
+				return Target{}, false
+			}
+			return at.member(ch[2].name, py), true
+		}
+		return Target{}, false
+	case head == "super":
+		k := m.enclosingClass(scope)
+		if k == None {
+			return Target{}, false
+		}
+		t := Target{Name: m.ClassKey(k), Super: true}
+		switch {
+		case !py && len(ch) == 1:
+			return t.member("constructor", py), true
+		case len(ch) == 2:
+			return t.member(ch[1].name, py), true
+		}
+		return Target{}, false
+	}
+	if ch[0].module != "" { // require('./x').f()
+		t := Target{Module: ch[0].module}
+		for _, s := range ch[1:] {
+			t = t.member(s.name, py)
+		}
+		return t, true
+	}
+	r, ok := m.singleRef(head, scope)
+	if !ok {
+		return Target{}, false
+	}
+	var t Target
+	switch {
+	case r.fn > 0:
+		if len(ch) != 1 {
+			return Target{}, false
+		}
+		return Target{Name: m.FuncKey(r.fn - 1)}, true
+	case r.class > 0:
+		t = Target{Name: m.ClassKey(r.class - 1)}
+	case r.fixed != "" && py:
+		t = Target{Module: r.fixed}
+	case r.fixed != "" && r.module != "":
+		t = Target{Module: r.module, Name: r.member}
+	case r.param:
+		pt, ok := m.paramType(head, scope)
+		if !ok || len(ch) != 2 {
+			return Target{}, false
+		}
+		return pt.member(ch[1].name, py), true
+	case r.value != nil:
+		vt, instance, ok := m.valueTarget(r, depth)
+		if !ok || instance && len(ch) != 2 {
+			return Target{}, false // calling what a call returned
+		}
+		t = vt
+	default:
+		return Target{}, false
+	}
+	for _, s := range ch[1:] {
+		t = t.member(s.name, py)
+	}
+	return t, true
+}
+
+// valueTarget names what an assigned value is: another name's target
+// (`g = f`), a module (`const u = require('./u')`), or an instance of a
+// class (`store = Store()`, `const s = new Store()`): then the instance's
+// attributes are the class's (`store.put` → "Store.put").
+func (m *Model) valueTarget(r ref, depth int) (t Target, instance, ok bool) {
+	v := r.value
+	if v[0].module != "" {
+		t := Target{Module: v[0].module}
+		for _, s := range v[1:] {
+			t = t.member(s.name, m.Lang() == source.Python)
+		}
+		return t, false, true
+	}
+	plain := make(chain, len(v))
+	copy(plain, v)
+	plain[len(plain)-1].call = false
+	for _, s := range plain {
+		if s.call {
+			return Target{}, false, false
+		}
+	}
+	instance = v[len(v)-1].call || strings.HasPrefix(strings.TrimSpace(m.Text(r.assign)), "new ")
+	t, ok = m.chainTarget(plain, r.scope, depth+1)
+	return t, instance, ok
+}
+
+// singleRef returns the one binding of a name visible from scope; a name
+// bound more than once in its scope is ambiguous.
+func (m *Model) singleRef(name string, scope int) (ref, bool) {
+	for s := scope; ; s = m.Funcs[s].Parent {
+		if refs, found := m.refs[scopedName{s, name}]; found {
+			if len(refs) != 1 {
+				return ref{}, false
+			}
+			return refs[0], true
+		}
+		if s == None {
+			return ref{}, false
+		}
+	}
+}
+
+// paramType returns the class a parameter is annotated with.
+func (m *Model) paramType(name string, scope int) (Target, bool) {
+	for s := scope; s != None; s = m.Funcs[s].Parent {
+		for _, p := range m.Funcs[s].Params {
+			if p.Name == name {
+				return m.TypeTarget(p.Type, m.Funcs[s].Parent)
+			}
+		}
+	}
+	return Target{}, false
+}
+
+var (
+	pyOptional = regexp.MustCompile(`^(?:typing\.)?Optional\[(.+)\]$`)
+	typeUnion  = regexp.MustCompile(`\s*\|\s*`)
+)
+
+// TypeTarget names the class a type annotation denotes: `Store`,
+// `"Store"`, `Optional[Store]`, `Store | None`, `db.Store`.
+func (m *Model) TypeTarget(typ string, scope int) (Target, bool) {
+	typ = strings.TrimSpace(typ)
+	typ = strings.Trim(typ, `"'`)
+	if sm := pyOptional.FindStringSubmatch(typ); sm != nil {
+		typ = sm[1]
+	}
+	var parts []string
+	for _, p := range typeUnion.Split(typ, -1) {
+		if p != "None" && p != "null" && p != "undefined" && p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) != 1 {
+		return Target{}, false
+	}
+	ch := parseChain(parts[0])
+	if len(ch) == 0 || ch[len(ch)-1].call {
+		return Target{}, false
+	}
+	return m.chainTarget(ch, scope, 1)
+}

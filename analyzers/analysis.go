@@ -128,6 +128,16 @@ type Edit struct {
 	NewText    string
 	// Create marks an edit that creates Path (Start = End = 0).
 	Create bool
+	// At places an edit of another existing file (reach's call-site fix),
+	// whose text the consumer of the fix may not have read.
+	At *Place
+}
+
+// Place is an edit's range in its own file: 1-based lines and code-point
+// columns (CLI formats), 0-based lines and UTF-16 characters (LSP).
+type Place struct {
+	Line, Column, EndLine, EndColumn int
+	Line16, Char16, EndLine16, EndChar16 int
 }
 
 // Overlap reports whether two edits of one file conflict: their ranges
@@ -149,6 +159,31 @@ type Diagnostic struct {
 	Message    string
 	Severity   Severity
 	Fixes      []Fix
+	// Via ties an API-list finding to its call, for reach (SPEC §2).
+	Via *Via
+}
+
+// ReachKind is the kind of entry point a finding needs.
+type ReachKind uint8
+
+const (
+	// ReachLoop: the call blocks when it runs on the event loop (RT1xx).
+	ReachLoop ReachKind = iota + 1
+	// ReachHot: the call is costly when it runs per request or per
+	// iteration (RT4xx).
+	ReachHot
+)
+
+// Via says which call of which function a finding is about. A direct
+// finding (the call itself is in the context its rule needs) also records
+// what its function blocks on. Otherwise the finding is a candidate: the
+// core reports it only when project reach shows that Func is called from
+// an entry point of Kind, with Message = Head + ": " + the path + Tail.
+type Via struct {
+	Func, Call int // in the model
+	Kind       ReachKind
+	Direct     bool
+	Head, Tail string
 }
 
 // Pass is one analyzer's view of one file.
@@ -163,6 +198,12 @@ type Pass struct {
 	ExtraCalls []CallSpec
 	AllowCalls []string
 	Report     func(Diagnostic)
+}
+
+// ReportVia reports a call that is costly only if reach finds its
+// function called from an entry point (SPEC §2 "reach").
+func (p *Pass) ReportVia(span semantic.Span, v *Via) {
+	p.Report(Diagnostic{Start: int(span.Start), End: int(span.End), Code: p.Analyzer.Code, Severity: p.Analyzer.Severity, Via: v})
 }
 
 // Reportf reports a diagnostic over a span with the analyzer's code.

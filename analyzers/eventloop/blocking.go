@@ -4,6 +4,8 @@
 package eventloop
 
 import (
+	"fmt"
+
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/analyzers/apis"
 	"github.com/rtlint/rtlint/internal/semantic"
@@ -32,13 +34,20 @@ func reportBlocking(p *analyzers.Pass, cat *apis.Catalog) {
 func reportBlockingWith(p *analyzers.Pass, cat *apis.Catalog, use func(*semantic.Call, *apis.Entry) string) {
 	m := p.Model
 	fam := apis.FamilyOf(m.Lang())
-	var hits []*semantic.Call
-	var uses []string
-	var fixes [][]analyzers.Fix
+	type hit struct {
+		c     *semantic.Call
+		index int
+		use   string
+		e     *apis.Entry
+	}
+	var hits []hit
 	for i := range m.Calls {
 		c := &m.Calls[i]
-		if c.Awaited || !OnEventLoop(m, c) || p.Allowed(c.Qualified, c.Path) {
+		if c.Awaited || p.Allowed(c.Qualified, c.Path) {
 			continue
+		}
+		if !OnEventLoop(m, c) && c.Func == semantic.None {
+			continue // module top level: startup code, never reached
 		}
 		if spec := p.ExtraCall(c.Qualified, c.Path); spec != nil {
 			// A team's own blocking helper (extra-calls in the config).
@@ -46,7 +55,7 @@ func reportBlockingWith(p *analyzers.Pass, cat *apis.Catalog, use func(*semantic
 			if e.Use == "" {
 				e.Use = "a non-blocking alternative"
 			}
-			hits, uses, fixes = append(hits, c), append(uses, e.Use), append(fixes, fixFor(m, c, e))
+			hits = append(hits, hit{c, i, e.Use, e})
 			continue
 		}
 		for _, e := range cat.Lookup(fam, c.Qualified) {
@@ -56,21 +65,29 @@ func reportBlockingWith(p *analyzers.Pass, cat *apis.Catalog, use func(*semantic
 			if e.When != nil && !e.When(m, c) {
 				continue
 			}
-			hits, uses, fixes = append(hits, c), append(uses, use(c, e)), append(fixes, fixFor(m, c, e))
+			hits = append(hits, hit{c, i, use(c, e), e})
 			break
 		}
 	}
-	for i, c := range hits {
-		if !chainsAnother(c, hits) {
-			reportCall(p, c, uses[i], fixes[i])
+	for _, h := range hits {
+		if chainsAnother(h.c, hits, func(x hit) *semantic.Call { return x.c }) {
+			continue
 		}
+		via := &analyzers.Via{Func: h.c.Func, Call: h.index, Kind: analyzers.ReachLoop,
+			Head: m.CallName(h.c) + " blocks the event loop", Tail: "; use " + h.use}
+		if OnEventLoop(m, h.c) {
+			via.Direct = true
+			reportCall(p, h.c, h.use, fixFor(m, h.c, h.e), via)
+			continue
+		}
+		p.ReportVia(h.c.Span, via)
 	}
 }
 
 // chainsAnother reports whether c's callee contains another flagged call.
-func chainsAnother(c *semantic.Call, hits []*semantic.Call) bool {
-	for _, o := range hits {
-		if o != c && c.Callee.Contains(o.Span) {
+func chainsAnother[T any](c *semantic.Call, hits []T, call func(T) *semantic.Call) bool {
+	for _, h := range hits {
+		if o := call(h); o != c && c.Callee.Contains(o.Span) {
 			return true
 		}
 	}
@@ -79,7 +96,11 @@ func chainsAnother(c *semantic.Call, hits []*semantic.Call) bool {
 
 // reportCall reports one blocking call with SPEC's message shape:
 // "time.sleep() blocks the event loop in async def handler(); use await asyncio.sleep()".
-func reportCall(p *analyzers.Pass, c *semantic.Call, use string, fixes []analyzers.Fix) {
+func reportCall(p *analyzers.Pass, c *semantic.Call, use string, fixes []analyzers.Fix, via *analyzers.Via) {
 	m := p.Model
-	p.Reportf(c.Span, fixes, "%s blocks the event loop in %s; use %s", m.CallName(c), m.DescribeFunc(m.Owner(c)), use)
+	p.Report(analyzers.Diagnostic{
+		Start: int(c.Span.Start), End: int(c.Span.End), Code: p.Analyzer.Code, Severity: p.Analyzer.Severity,
+		Message: fmt.Sprintf("%s blocks the event loop in %s; use %s", m.CallName(c), m.DescribeFunc(m.Owner(c)), use),
+		Fixes:   fixes, Via: via,
+	})
 }

@@ -124,3 +124,23 @@ func promisifyFix(module string) func(*semantic.Model, *semantic.Call) []analyze
 		return fixes.New("Use await promisify("+module+"."+twin+")()", analyzers.Safe, append(edits, fixes.Replace(c.Span, text))...)
 	}
 }
+
+// MoveOffLoopFix is the fix reach offers at an async def's call of a
+// project function that blocks further down (SPEC §2 "reach"): `helper(a)`
+// → `await asyncio.to_thread(helper, a)`. Unsafe: the helper then runs in a
+// thread, concurrently with the loop, which it may not expect. Nil when the
+// call is not directly in an async def's body (Python only).
+func MoveOffLoopFix(m *semantic.Model, ci int) *analyzers.Fix {
+	c := &m.Calls[ci]
+	if m.Lang() != source.Python || c.Awaited || !inAsyncDef(m, c) {
+		return nil
+	}
+	fx := toThreadFix(m, c)
+	if len(fx) == 0 {
+		return nil
+	}
+	f := fx[0]
+	f.Applicability = analyzers.Unsafe
+	f.Message = "Run " + m.CallName(c) + " in a thread: await asyncio.to_thread()"
+	return &f
+}

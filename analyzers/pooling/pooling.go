@@ -5,6 +5,9 @@
 package pooling
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/analyzers/apis"
 	"github.com/rtlint/rtlint/internal/semantic"
@@ -40,7 +43,8 @@ func reportHot(p *analyzers.Pass, cat *apis.Catalog, what string, extras bool) {
 	fam := apis.FamilyOf(m.Lang())
 	for i := range m.Calls {
 		c := &m.Calls[i]
-		if !c.Context.Has(semantic.Hot) || p.Allowed(c.Qualified, c.Path) {
+		hot := c.Context.Has(semantic.Hot)
+		if !hot && (c.Func == semantic.None || sharedResult(m, c)) || p.Allowed(c.Qualified, c.Path) {
 			continue
 		}
 		entries := cat.Lookup(fam, c.Qualified)
@@ -59,6 +63,12 @@ func reportHot(p *analyzers.Pass, cat *apis.Catalog, what string, extras bool) {
 			if c.New {
 				name = "new " + name
 			}
+			if !hot {
+				// In a helper: costly only if a handler or a loop calls it.
+				p.ReportVia(c.Span, &analyzers.Via{Func: c.Func, Call: i, Kind: analyzers.ReachHot,
+					Head: name + " " + what + " per call", Tail: "; " + e.Use})
+				break
+			}
 			var fix []analyzers.Fix
 			if e.Fix != nil {
 				fix = e.Fix(m, c)
@@ -67,6 +77,36 @@ func reportHot(p *analyzers.Pass, cat *apis.Catalog, what string, extras bool) {
 			break
 		}
 	}
+}
+
+// sharedAssign matches the start of a statement that stores a value
+// beyond the call: an attribute, or a lazily initialised shared variable.
+var sharedAssign = regexp.MustCompile(`(?:\b(?:self|this|cls)\.[\w$.]+|\b[\w$]+)\s*(?:\?\?=|\|\|=|=)\s*(?:\w+\s+or\s+|await\s+|new\s+)*$`)
+
+// sharedResult reports whether a helper stores what the call creates
+// where later calls find it — `self._client = httpx.Client()`, a global,
+// `pool ??= new Pool()` — the lazy-singleton pattern, which creates it once.
+func sharedResult(m *semantic.Model, c *semantic.Call) bool {
+	lines := m.File.Lines
+	line := lines.Position(int(c.Span.Start)).Line
+	before := string(m.File.Src[lines.LineStart(line):c.Span.Start])
+	loc := sharedAssign.FindStringSubmatchIndex(before)
+	if loc == nil {
+		return false
+	}
+	target := strings.TrimSpace(before[loc[0]:])
+	if strings.HasPrefix(target, "self.") || strings.HasPrefix(target, "this.") || strings.HasPrefix(target, "cls.") {
+		return true
+	}
+	name := strings.FieldsFunc(target, func(r rune) bool {
+		return !(r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	})
+	if len(name) == 0 {
+		return false
+	}
+	// A name the function does not bind itself lives outside it.
+	_, bound := m.Bound(name[0], c.Func)
+	return bound && !m.BindsLocally(name[0], c.Func)
 }
 
 // isNew restricts an entry to `new X()` (JS constructors that are also

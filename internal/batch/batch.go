@@ -8,10 +8,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/rtlint/rtlint/internal/fix"
+	"github.com/rtlint/rtlint/internal/project"
 	"github.com/rtlint/rtlint/internal/lint"
 	"github.com/rtlint/rtlint/internal/source"
 )
@@ -56,12 +59,70 @@ func Run(ctx context.Context, inputs []Input, jobs int, cfg *lint.Config) []Outp
 // writing is the caller's business).
 // cfgFor gives each file its configuration (nearest config file, per-file
 // ignores).
+//
+// Linting is project-wide (SPEC §2 "reach"): every input is analysed and
+// summarised first; the files they import inside the project are read and
+// summarised too (never reported); then each input's findings are decided
+// against the project index.
 func RunFix(ctx context.Context, inputs []Input, jobs int, cfgFor func(path string) *lint.Config, mode *FixMode) []Output {
+	return RunProject(ctx, inputs, Options{Jobs: jobs, ConfigFor: cfgFor, Fix: mode, Disk: project.NewDisk()})
+}
+
+// Options configure a project run.
+type Options struct {
+	Jobs      int
+	ConfigFor func(path string) *lint.Config
+	Fix       *FixMode
+	// Disk gives layout facts and reads imported files; nil keeps reach
+	// inside the inputs.
+	Disk *project.Disk
+}
+
+// RunProject lints inputs as one project.
+func RunProject(ctx context.Context, inputs []Input, o Options) []Output {
+	jobs := o.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	jobs = min(jobs, max(1, len(inputs)))
 	out := make([]Output, len(inputs))
+	units := make([]*lint.Unit, len(inputs))
+	parallel(len(inputs), jobs, func(i int) {
+		out[i].Path = inputs[i].Path
+		out[i].Original, units[i], out[i].Err = analyze(ctx, inputs[i], o.ConfigFor(inputs[i].Path))
+	})
+	ix := project.NewIndex()
+	ix.Key = absPath
+	var sums []*project.Summary
+	for i, u := range units {
+		if u != nil {
+			ix.Add(inputs[i].Path, u.Summary, facts(o.Disk, inputs[i].Path))
+			sums = append(sums, u.Summary)
+		}
+	}
+	if o.Disk != nil {
+		loadImports(ctx, ix, sums, o)
+	}
+	ix.Finish()
+	parallel(len(inputs), jobs, func(i int) {
+		if units[i] == nil {
+			return
+		}
+		if o.Fix == nil {
+			out[i].Result = units[i].Resolve(ix)
+			out[i].Original = nil
+			return
+		}
+		src := out[i].Original
+		if out[i].Fix, out[i].Err = fix.FileIn(ctx, inputs[i].Path, src, o.ConfigFor(inputs[i].Path), o.Fix.Unsafe, ix); out[i].Err == nil {
+			out[i].Result = out[i].Fix.Remaining
+		}
+	})
+	return out
+}
+
+// parallel runs do(0..n-1) on jobs goroutines.
+func parallel(n, jobs int, do func(i int)) {
+	jobs = min(jobs, max(1, n))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range jobs {
@@ -69,37 +130,94 @@ func RunFix(ctx context.Context, inputs []Input, jobs int, cfgFor func(path stri
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = lintOne(ctx, inputs[i], cfgFor(inputs[i].Path), mode)
+				do(i)
 			}
 		}()
 	}
-	for i := range inputs {
+	for i := 0; i < n; i++ {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return out
 }
 
-func lintOne(ctx context.Context, in Input, cfg *lint.Config, mode *FixMode) Output {
-	o := Output{Path: in.Path}
+func analyze(ctx context.Context, in Input, cfg *lint.Config) ([]byte, *lint.Unit, error) {
 	src := in.Src
 	if src == nil {
 		var err error
 		if src, err = readFile(in.Path); err != nil {
-			o.Err = err
-			return o
+			return nil, nil, err
 		}
 	}
-	if mode == nil {
-		o.Result, o.Err = lint.Run(ctx, in.Path, src, cfg)
-		return o
+	f, err := source.Parse(ctx, in.Path, source.LanguageOf(in.Path), src)
+	if err != nil {
+		return src, nil, err
 	}
-	o.Original = src
-	if o.Fix, o.Err = fix.File(ctx, in.Path, src, cfg, mode.Unsafe); o.Err == nil {
-		o.Result = o.Fix.Remaining
+	u, err := lint.Analyze(ctx, f, nil, cfg)
+	return src, u, err
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
 	}
-	return o
+	return filepath.Clean(p)
+}
+
+func facts(d *project.Disk, path string) project.Facts {
+	if d == nil {
+		return project.Facts{}
+	}
+	return d.Facts(absPath(path))
+}
+
+// loadImports reads and summarises the project files the summaries import,
+// transitively, that are not inputs: reach follows calls into them, but
+// their findings are not reported.
+func loadImports(ctx context.Context, ix *project.Index, queue []*project.Summary, o Options) {
+	seen := map[string]bool{}
+	onDisk := map[string]bool{}
+	exists := func(p string) bool {
+		if ix.Has(p) {
+			return true
+		}
+		if v, ok := onDisk[p]; ok {
+			return v
+		}
+		v := project.Exists(p)
+		onDisk[p] = v
+		return v
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		from := absPath(s.Path)
+		root := o.Disk.Root(from)
+		fs := o.Disk.Facts(from)
+		for fi := range s.Funcs {
+			for _, site := range s.Funcs[fi].Sites {
+				if site.Target.Module == "" {
+					continue
+				}
+				p, _ := project.Locate(from, s.Lang, fs, site.Target, exists)
+				if p == "" || ix.Has(p) || seen[p] || !within(p, root) {
+					continue
+				}
+				seen[p] = true
+				_, u, err := analyze(ctx, Input{Path: p}, o.ConfigFor(p))
+				if err != nil || u == nil {
+					continue // reported when the file itself is linted
+				}
+				ix.Add(p, u.Summary, o.Disk.Facts(p))
+				queue = append(queue, u.Summary)
+			}
+		}
+	}
+}
+
+func within(p, root string) bool {
+	rel, err := filepath.Rel(root, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // readFile reads a file, refusing huge ones before reading them.

@@ -7,6 +7,8 @@ import (
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/project"
+	"github.com/rtlint/rtlint/internal/source"
 )
 
 // MaxRounds bounds the lint → fix → re-lint loop.
@@ -31,10 +33,31 @@ func Allowed(a analyzers.Applicability, unsafe bool) bool {
 
 // File lints src and applies the allowed fixes until none applies.
 func File(ctx context.Context, path string, src []byte, cfg *lint.Config, unsafe bool) (*Outcome, error) {
+	return FileIn(ctx, path, src, cfg, unsafe, nil)
+}
+
+// FileIn is File inside a project: findings reach confirms in ix count
+// (nil: reach stays inside the file). Fixes that edit another existing
+// file (reach's call-site fix) are left to the editor.
+func FileIn(ctx context.Context, path string, src []byte, cfg *lint.Config, unsafe bool, ix *project.Index) (*Outcome, error) {
+	run := func(src []byte) (*lint.Result, error) {
+		if ix == nil {
+			return lint.Run(ctx, path, src, cfg)
+		}
+		f, err := source.Parse(ctx, path, source.LanguageOf(path), src)
+		if err != nil {
+			return nil, err
+		}
+		u, err := lint.Analyze(ctx, f, nil, cfg)
+		if err != nil {
+			return nil, err
+		}
+		return u.Resolve(ix), nil
+	}
 	out := &Outcome{Src: src, Created: map[string]string{}}
 	pruned := false
 	for round := 0; ; round++ {
-		res, err := lint.Run(ctx, path, out.Src, cfg)
+		res, err := run(out.Src)
 		if err != nil {
 			return nil, err
 		}
@@ -56,7 +79,7 @@ func File(ctx context.Context, path string, src []byte, cfg *lint.Config, unsafe
 				return out, nil
 			}
 			out.Src = src
-			if out.Remaining, err = lint.Run(ctx, path, out.Src, cfg); err != nil {
+			if out.Remaining, err = run(out.Src); err != nil {
 				return nil, err
 			}
 			return out, nil
@@ -65,7 +88,7 @@ func File(ctx context.Context, path string, src []byte, cfg *lint.Config, unsafe
 		applied := 0
 		for _, f := range res.Findings {
 			for _, fx := range f.Fixes {
-				if !Allowed(fx.Applicability, unsafe) || !compatible(fx, taken) {
+				if !Allowed(fx.Applicability, unsafe) || !compatible(fx, taken) || editsElsewhere(fx, path) {
 					continue
 				}
 				for _, e := range fx.Edits {
@@ -93,4 +116,15 @@ func File(ctx context.Context, path string, src []byte, cfg *lint.Config, unsafe
 		out.Src = fixed
 		out.Fixed += applied
 	}
+}
+
+// editsElsewhere reports whether a fix edits an existing file other than
+// the one being fixed (files it creates are fine).
+func editsElsewhere(fx analyzers.Fix, path string) bool {
+	for _, e := range fx.Edits {
+		if e.Path != "" && e.Path != path && !e.Create {
+			return true
+		}
+	}
+	return false
 }

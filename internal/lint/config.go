@@ -23,6 +23,45 @@ type Config struct {
 	AllowCalls map[string][]string
 	// ShowUnusedSuppressions reports suppression comments that suppress nothing.
 	ShowUnusedSuppressions bool
+	// Transitive, when false, turns reach off (SPEC §2): only calls written
+	// in an async function, handler or loop are reported. Rules override
+	// it with their "transitive" option. Nil means on.
+	Transitive *bool
+	// MaxDepth bounds reach paths (0: the default, 6); rules override it
+	// with their "max-depth" option.
+	MaxDepth int
+	// OffloadCalls are the user's offload points: calls that run the
+	// function written in their arguments elsewhere (SPEC §2).
+	OffloadCalls []string
+}
+
+// transitive reports whether reach is on for a rule.
+func (c *Config) transitive(code string) bool {
+	if c == nil {
+		return true
+	}
+	if v, ok := c.Options[code]["transitive"].(bool); ok {
+		return v
+	}
+	return c.Transitive == nil || *c.Transitive
+}
+
+// maxDepth returns the reach depth bound for a rule (0: the default).
+func (c *Config) maxDepth(code string) int {
+	if c == nil {
+		return 0
+	}
+	if v, ok := c.Options[code]["max-depth"].(int64); ok {
+		return int(v)
+	}
+	return c.MaxDepth
+}
+
+func (c *Config) offloadCalls() []string {
+	if c == nil {
+		return nil
+	}
+	return c.OffloadCalls
 }
 
 // Enabled reports whether a rule code runs under this configuration.

@@ -6,12 +6,15 @@ package lint
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"runtime/debug"
 	"sort"
 	"strings"
 
 	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/analyzers/eventloop"
 	"github.com/rtlint/rtlint/analyzers/registry"
+	"github.com/rtlint/rtlint/internal/project"
 	"github.com/rtlint/rtlint/internal/semantic"
 	"github.com/rtlint/rtlint/internal/source"
 )
@@ -31,6 +34,16 @@ type Finding struct {
 	Severity           analyzers.Severity
 	Message            string
 	Fixes              []analyzers.Fix
+	// Related are the hops of a finding reached through other functions
+	// (SPEC §2 "reach"), from the entry to the blocking call.
+	Related []Related
+}
+
+// Related is one hop of a reach path, placed in its file.
+type Related struct {
+	Path         string // as the shell names the file
+	Line, Column int
+	Message      string
 }
 
 // Result is the outcome of linting one file.
@@ -61,13 +74,41 @@ func File(f *source.File, cfg *Config) (*Result, error) {
 // FileWithMatches lints a parsed file whose query matches are already
 // known (the server updates them incrementally); nil runs the query. A
 // cancelled ctx stops it between analyzers with ctx's error (the server
-// cancels the analysis of a text that a newer edit made stale).
+// cancels the analysis of a text that a newer edit made stale). Reach
+// stays inside the file; Analyze and Resolve follow calls across files.
 func FileWithMatches(ctx context.Context, f *source.File, ms *semantic.Matches, cfg *Config) (*Result, error) {
-	res := &Result{File: f}
-	sup := parseSuppressions(f.Src)
-	if sup.file {
-		return res, nil
+	u, err := Analyze(ctx, f, ms, cfg)
+	if err != nil {
+		return nil, err
 	}
+	return u.Resolve(nil), nil
+}
+
+// Unit is one file analysed on its own: the findings that hold whatever
+// the rest of the project does, the file's summary for the project index,
+// and the findings that hold only if reach finds their function called
+// from an entry point. Resolve decides those against the index.
+type Unit struct {
+	File    *source.File
+	Summary *project.Summary
+	direct  *Result
+	pending []pending
+	sup     suppressions
+	cfg     *Config
+}
+
+// pending is a finding that needs reach.
+type pending struct {
+	finding Finding
+	fn      string // the function's key
+	kind    project.Kind
+	via     *analyzers.Via
+}
+
+// Analyze runs every rule over one file and summarises it. ms may be nil.
+func Analyze(ctx context.Context, f *source.File, ms *semantic.Matches, cfg *Config) (*Unit, error) {
+	u := &Unit{File: f, direct: &Result{File: f}, cfg: cfg}
+	u.sup = parseSuppressions(f.Src)
 	var model *semantic.Model
 	var err error
 	if ms != nil {
@@ -78,6 +119,10 @@ func FileWithMatches(ctx context.Context, f *source.File, ms *semantic.Matches, 
 	if err != nil {
 		return nil, fmt.Errorf("semantic model: %w", err)
 	}
+	u.Summary = project.Summarize(model, project.Options{Offload: cfg.offloadCalls(), SiteFix: eventloop.MoveOffLoopFix})
+	if u.sup.file {
+		return u, nil
+	}
 	for _, a := range Analyzers() {
 		if !a.AppliesTo(f.Language) || !cfg.Enabled(a.Code) {
 			continue
@@ -85,12 +130,42 @@ func FileWithMatches(ctx context.Context, f *source.File, ms *semantic.Matches, 
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if err := runOne(a, f, model, cfg, sup, res); err != nil {
-			res.Errors = append(res.Errors, err)
+		if err := runOne(a, f, model, cfg, u); err != nil {
+			u.direct.Errors = append(u.direct.Errors, err)
 		}
 	}
-	if cfg != nil && cfg.ShowUnusedSuppressions {
-		reportUnused(f, sup, cfg, res)
+	return u, nil
+}
+
+// Resolve completes the unit's findings with those reach confirms in the
+// project index ix (nil: an index of this file alone), sorted.
+func (u *Unit) Resolve(ix *project.Index) *Result {
+	res := &Result{File: u.File, Findings: append([]Finding{}, u.direct.Findings...), Errors: u.direct.Errors}
+	if len(u.pending) > 0 && ix == nil {
+		ix = project.NewIndex()
+		ix.Add(u.File.Path, u.Summary, project.Facts{})
+		ix.Finish()
+	}
+	for _, p := range u.pending {
+		if !u.cfg.transitive(p.finding.Rule) {
+			continue
+		}
+		path := ix.Reach(u.File.Path, p.fn, p.kind, u.cfg.maxDepth(p.finding.Rule))
+		if path == nil {
+			continue
+		}
+		fd := p.finding
+		fd.Message = p.via.Head + ": " + path.Describe(u.File.Path) + p.via.Tail
+		for _, h := range path.Hops {
+			fd.Related = append(fd.Related, Related{Path: h.Path, Line: h.Line, Column: h.Col, Message: h.Message})
+		}
+		if p.kind == project.OnLoop && path.First.Fix != nil && (path.EntryPath != u.File.Path || fresh(ix, u)) {
+			fd.Fixes = []analyzers.Fix{elsewhere(*path.First.Fix, u.File.Path, path.EntryPath)}
+		}
+		res.Findings = append(res.Findings, fd)
+	}
+	if u.cfg != nil && u.cfg.ShowUnusedSuppressions {
+		reportUnused(u.File, u.sup, u.cfg, res)
 	}
 	sort.SliceStable(res.Findings, func(i, j int) bool {
 		a, b := res.Findings[i], res.Findings[j]
@@ -99,12 +174,38 @@ func FileWithMatches(ctx context.Context, f *source.File, ms *semantic.Matches, 
 		}
 		return a.Rule < b.Rule
 	})
-	return res, nil
+	return res
+}
+
+// fresh reports whether the index holds the unit's own summary, so that
+// fixes computed from it fit the unit's text (not so while --fix edits it).
+func fresh(ix *project.Index, u *Unit) bool {
+	s := ix.Summary(u.File.Path)
+	return s != nil && s.Hash == u.Summary.Hash
+}
+
+// elsewhere re-targets a fix computed in another file (the entry's call
+// site) so its edits name that file relative to the finding's folder.
+func elsewhere(fx analyzers.Fix, from, to string) analyzers.Fix {
+	if from == to {
+		return fx
+	}
+	rel, err := filepath.Rel(filepath.Dir(from), to)
+	if err != nil {
+		rel = to
+	}
+	out := fx
+	out.Edits = make([]analyzers.Edit, len(fx.Edits))
+	for i, e := range fx.Edits {
+		e.Path = filepath.ToSlash(rel)
+		out.Edits[i] = e
+	}
+	return out
 }
 
 // runOne runs one analyzer, recovering a panic so that a bug in one rule
 // never loses the others' findings.
-func runOne(a *analyzers.Analyzer, f *source.File, m *semantic.Model, cfg *Config, sup suppressions, res *Result) (err error) {
+func runOne(a *analyzers.Analyzer, f *source.File, m *semantic.Model, cfg *Config, u *Unit) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%s: internal error in %s: %v\n%s", f.Path, a.Code, r, debug.Stack())
@@ -124,19 +225,31 @@ func runOne(a *analyzers.Analyzer, f *source.File, m *semantic.Model, cfg *Confi
 		Model:      m,
 		Option:     func(name string) any { return cfg.option(a, name) },
 		Report: func(d analyzers.Diagnostic) {
+			if v := d.Via; v != nil && v.Kind == analyzers.ReachLoop {
+				u.Summary.AddBlock(m, v.Func, d.Code, &m.Calls[v.Call])
+			}
 			start, end := f.Lines.Position(d.Start), f.Lines.Position(d.End)
-			if sup.suppressed(start.Line, d.Code) {
+			if u.sup.suppressed(start.Line, d.Code) {
 				return
 			}
 			sev := d.Severity
 			if hasOverride || sev == 0 {
 				sev = override
 			}
-			res.Findings = append(res.Findings, Finding{
+			fd := Finding{
 				Path: f.Path, Start: d.Start, End: d.End,
 				Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
 				Rule: d.Code, Name: a.Name, Severity: sev, Message: d.Message, Fixes: d.Fixes,
-			})
+			}
+			if v := d.Via; v != nil && !v.Direct {
+				kind := project.OnLoop
+				if v.Kind == analyzers.ReachHot {
+					kind = project.Hot
+				}
+				u.pending = append(u.pending, pending{finding: fd, fn: m.FuncKey(m.ReachFunc(v.Func)), kind: kind, via: v})
+				return
+			}
+			u.direct.Findings = append(u.direct.Findings, fd)
 		},
 	}
 	a.Run(pass)

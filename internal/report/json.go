@@ -22,6 +22,15 @@ type jsonFinding struct {
 	Severity  string   `json:"severity"`
 	Message   string   `json:"message"`
 	Fix       *jsonFix `json:"fix"`
+	// Related are the hops of a reach path (SPEC §6); absent otherwise.
+	Related []jsonRelated `json:"related,omitempty"`
+}
+
+type jsonRelated struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
 }
 
 type jsonFix struct {
@@ -47,7 +56,7 @@ func JSON(w io.Writer, files []File, _ Options) error {
 		out = append(out, jsonFinding{
 			Path: f.Path, Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
 			Rule: f.Rule, Name: f.Name, Severity: f.Severity.String(), Message: f.Message,
-			Fix: toJSONFix(f, lines[f.Path]),
+			Fix: toJSONFix(f, lines[f.Path]), Related: toJSONRelated(f.Related),
 		})
 	}
 	enc := json.NewEncoder(w)
@@ -70,10 +79,22 @@ func toJSONFix(f lint.Finding, idx *source.LineIndex) *jsonFix {
 
 func toJSONEdit(path string, e analyzers.Edit, idx *source.LineIndex) jsonEdit {
 	if e.Path != "" && e.Path != path {
-		// Another file (a new worker module): positions are its own.
+		// Another file: a new worker module, or the call site in the entry
+		// file that reach's fix edits.
 		p := filepath.Join(filepath.Dir(path), e.Path)
+		if a := e.At; a != nil {
+			return jsonEdit{Path: p, Line: a.Line, Column: a.Column, EndLine: a.EndLine, EndColumn: a.EndColumn, NewText: e.NewText}
+		}
 		return jsonEdit{Path: p, Line: 1, Column: 1, EndLine: 1, EndColumn: 1, NewText: e.NewText}
 	}
 	s, en := idx.Position(e.Start), idx.Position(e.End)
 	return jsonEdit{Path: path, Line: s.Line, Column: s.Column, EndLine: en.Line, EndColumn: en.Column, NewText: e.NewText}
+}
+
+func toJSONRelated(rs []lint.Related) []jsonRelated {
+	var out []jsonRelated
+	for _, r := range rs {
+		out = append(out, jsonRelated{Path: r.Path, Line: r.Line, Column: r.Column, Message: r.Message})
+	}
+	return out
 }

@@ -39,6 +39,18 @@ func SARIF(w io.Writer, files []File, _ Options) error {
 	type location struct {
 		PhysicalLocation physicalLocation `json:"physicalLocation"`
 	}
+	type point struct {
+		StartLine   int `json:"startLine"`
+		StartColumn int `json:"startColumn"`
+	}
+	type related struct {
+		ID               int `json:"id"`
+		PhysicalLocation struct {
+			ArtifactLocation artifactLocation `json:"artifactLocation"`
+			Region           point            `json:"region"`
+		} `json:"physicalLocation"`
+		Message msg `json:"message"`
+	}
 	type replacement struct {
 		DeletedRegion   region `json:"deletedRegion"`
 		InsertedContent *msg   `json:"insertedContent,omitempty"`
@@ -57,6 +69,7 @@ func SARIF(w io.Writer, files []File, _ Options) error {
 		Level     string     `json:"level"`
 		Message   msg        `json:"message"`
 		Locations []location `json:"locations"`
+		Related   []related  `json:"relatedLocations,omitempty"`
 		Fixes     []fix      `json:"fixes,omitempty"`
 	}
 	type rule struct {
@@ -93,6 +106,14 @@ func SARIF(w io.Writer, files []File, _ Options) error {
 		}
 		if _, ok := index[f.Rule]; !ok {
 			r.RuleIndex = -1
+		}
+		for i, h := range f.Related {
+			var rl related
+			rl.ID = i + 1
+			rl.PhysicalLocation.ArtifactLocation.URI = filepath.ToSlash(h.Path)
+			rl.PhysicalLocation.Region = point{h.Line, h.Column}
+			rl.Message = msg{h.Message}
+			r.Related = append(r.Related, rl)
 		}
 		for _, fx := range f.Fixes {
 			byPath := map[string]*artifactChange{}

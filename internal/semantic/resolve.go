@@ -1,6 +1,7 @@
 package semantic
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/rtlint/rtlint/internal/source"
@@ -283,3 +284,28 @@ func isIdentifier(s string) bool {
 	}
 	return true
 }
+
+// BindsLocally reports whether function fn itself binds a name (an
+// assignment, parameter or definition in its own scope), as opposed to
+// using one from an enclosing scope or the module. A Python `global x`
+// makes x the module's.
+func (m *Model) BindsLocally(name string, fn int) bool {
+	if _, ok := m.refs[scopedName{fn, name}]; !ok {
+		return false
+	}
+	if m.Lang() == source.Python && fn != None {
+		body := m.Text(m.Funcs[fn].Span)
+		if strings.Contains(body, "global ") || strings.Contains(body, "nonlocal ") {
+			for _, decl := range pyGlobalDecl.FindAllStringSubmatch(body, -1) {
+				for _, n := range strings.Split(decl[2], ",") {
+					if strings.TrimSpace(n) == name {
+						return false
+					}
+				}
+			}
+		}
+	}
+	return true
+}
+
+var pyGlobalDecl = regexp.MustCompile(`(?m)^\s*(global|nonlocal)\s+([\w, ]+)`)

@@ -286,3 +286,90 @@ func (m *Model) TypeTarget(typ string, scope int) (Target, bool) {
 	}
 	return m.chainTarget(ch, scope, 1)
 }
+
+// ReachFunc returns the function whose callers decide where a call made in
+// function fi runs: fi itself, or, for an anonymous function written
+// inline (`items.map(x => load(x))`, `sorted(xs, key=lambda x: ...)`),
+// the function it is written in, which runs it. Event-loop callbacks,
+// handlers and startup callbacks run on their own and stay themselves.
+func (m *Model) ReachFunc(fi int) int {
+	for fi != None {
+		f := &m.Funcs[fi]
+		if f.Name != "" || f.Callback != "" || f.Handler != "" || f.Startup || f.Parent == None {
+			return fi
+		}
+		fi = f.Parent
+	}
+	return fi
+}
+
+// OffloadCalls are the calls that run a function they are given somewhere
+// other than the event loop (SPEC §2 "offload points"), as qualified names
+// or `*.method` patterns. A function written in their arguments is not
+// called by the code around it.
+var OffloadCalls = []string{
+	"asyncio.to_thread", "*.run_in_executor", "anyio.to_thread.run_sync",
+	"starlette.concurrency.run_in_threadpool", "fastapi.concurrency.run_in_threadpool",
+	"*.async_add_executor_job", "*.async_add_import_executor_job",
+	"*.submit", "threading.Thread", "threading.Timer", "multiprocessing.Process", "multiprocessing.Pool",
+	"worker_threads.Worker", "Worker",
+}
+
+// OffloadSpans returns the argument lists of the offload calls in the
+// file (the built-in ones, or those extra names match): a function written
+// inside one is run elsewhere, not by the code around it.
+func (m *Model) OffloadSpans(extra []string) []Span {
+	var out []Span
+	for i := range m.Calls {
+		c := &m.Calls[i]
+		if !c.Args.IsZero() && (MatchesCall(OffloadCalls, c.Qualified, c.Path) || MatchesCall(extra, c.Qualified, c.Path)) {
+			out = append(out, c.Args)
+		}
+	}
+	return out
+}
+
+// MatchesCall reports whether a call, by qualified name or as written,
+// matches a pattern list: exact names, `*.method` for any receiver, or
+// globs with `*`.
+func MatchesCall(patterns []string, qualified, written string) bool {
+	for _, p := range patterns {
+		for _, name := range []string{qualified, written} {
+			if name != "" && globMatch(p, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// globMatch matches name against a pattern whose `*` spans any characters.
+func globMatch(pattern, name string) bool {
+	star := strings.IndexByte(pattern, '*')
+	if star < 0 {
+		return pattern == name
+	}
+	if !strings.HasPrefix(name, pattern[:star]) {
+		return false
+	}
+	rest := pattern[star+1:]
+	for i := star; i <= len(name); i++ {
+		if globMatch(rest, name[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+var memoDecorator = regexp.MustCompile(`^@\s*(?:functools\.)?(?:lru_cache|cache|cached_property)\b`)
+
+// Memoized reports whether a function caches its result (`@lru_cache`,
+// `@cache`, `@cached_property`): what it does runs once, not per call.
+func (m *Model) Memoized(fi int) bool {
+	for _, d := range m.Funcs[fi].Decorators {
+		if memoDecorator.MatchString(d) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,318 @@
+package project
+
+import (
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/rtlint/rtlint/internal/semantic"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// Index is the project's call graph: every known file's summary, with the
+// calls between project functions resolved across files. Build it with Add
+// and Finish; after Finish it is read-only and safe for concurrent use
+// (reach queries are memoised under a lock).
+type Index struct {
+	files map[string]*entry // by key: the file's absolute, clean path
+	// Key maps a path as the shell names it to the index's key (the
+	// shell's cwd makes it absolute); identity plus Clean by default.
+	Key func(path string) string
+
+	callers map[node][]edge // callee → the sites that call it
+	callees map[node][]edge // caller → the sites it makes, resolved
+	mu      sync.Mutex
+	memo    map[reachQuery]*Path
+}
+
+// Facts are what module resolution needs to know about a file's place
+// in the project; the shell reads them from disk (layout.go).
+type Facts struct {
+	PythonRoots []string  // folders absolute imports resolve from
+	TS          *TSConfig // the nearest tsconfig.json, or nil
+}
+
+type entry struct {
+	key   string
+	sum   *Summary
+	facts Facts
+}
+
+// node is a function of a file; fn "" is the module's top level.
+type node struct{ file, fn string }
+
+// edge is one site: function from (in its file) reaches the callee.
+type edge struct {
+	from node
+	to   node
+	site *Site
+}
+
+// NewIndex returns an empty index.
+func NewIndex() *Index {
+	return &Index{files: map[string]*entry{}, Key: func(p string) string { return filepath.Clean(p) }}
+}
+
+// Add puts (or replaces) a file's summary. Call Finish before queries.
+func (ix *Index) Add(path string, s *Summary, facts Facts) {
+	s.prepare()
+	k := ix.Key(path)
+	ix.files[k] = &entry{key: k, sum: s, facts: facts}
+	ix.callers, ix.callees, ix.memo = nil, nil, nil
+}
+
+// Remove forgets a file.
+func (ix *Index) Remove(path string) {
+	delete(ix.files, ix.Key(path))
+	ix.callers, ix.callees, ix.memo = nil, nil, nil
+}
+
+// Has reports whether the index knows a file (by its key).
+func (ix *Index) Has(key string) bool { _, ok := ix.files[key]; return ok }
+
+// Summary returns a file's summary, or nil.
+func (ix *Index) Summary(path string) *Summary {
+	if e := ix.files[ix.Key(path)]; e != nil {
+		return e.sum
+	}
+	return nil
+}
+
+// Len is the number of files in the index.
+func (ix *Index) Len() int { return len(ix.files) }
+
+// Finish resolves every site to the function it reaches.
+func (ix *Index) Finish() {
+	ix.callers, ix.callees, ix.memo = map[node][]edge{}, map[node][]edge{}, map[reachQuery]*Path{}
+	for _, e := range ix.files {
+		for fi := range e.sum.Funcs {
+			fn := &e.sum.Funcs[fi]
+			from := node{e.key, fn.Key}
+			for si := range fn.Sites {
+				site := &fn.Sites[si]
+				to, ok := ix.resolve(e, site.Target)
+				if !ok || to == from && site.Callback == "" {
+					continue
+				}
+				ed := edge{from: from, to: to, site: site}
+				ix.callers[to] = append(ix.callers[to], ed)
+				ix.callees[from] = append(ix.callees[from], ed)
+			}
+		}
+	}
+}
+
+// prepare builds the summary's lookup tables once, before it is shared.
+func (s *Summary) prepare() {
+	s.funcIndex("")
+	if s.classes == nil {
+		s.classes = make(map[string]int, len(s.Classes))
+		for i := range s.Classes {
+			s.classes[s.Classes[i].Key] = i
+		}
+	}
+}
+
+// maxSymbolDepth bounds alias and base-class chains (`a` re-exports `b`
+// re-exports `a` ends here).
+const maxSymbolDepth = 8
+
+// resolve finds the function a target names, seen from file e.
+func (ix *Index) resolve(e *entry, t semantic.Target) (node, bool) {
+	return ix.resolveDepth(e, t, 0)
+}
+
+func (ix *Index) resolveDepth(e *entry, t semantic.Target, depth int) (node, bool) {
+	if depth > maxSymbolDepth {
+		return node{}, false
+	}
+	target, name, ok := ix.locate(e, t)
+	if !ok {
+		return node{}, false
+	}
+	return ix.symbol(target, name, t.Super, depth)
+}
+
+// locate finds the file a target's module names and the dotted name left
+// to look up in it.
+func (ix *Index) locate(e *entry, t semantic.Target) (*entry, string, bool) {
+	if t.Module == "" {
+		return e, t.Name, true
+	}
+	p, name := Locate(e.key, e.sum.Lang, e.facts, t, ix.Has)
+	if p == "" {
+		return nil, "", false
+	}
+	return ix.files[p], name, true
+}
+
+// Locate finds the project file a target's module names, as a clean
+// absolute path that exists says is there, and the dotted name left to
+// look up in it; "" when the module is not a project file. from is the
+// absolute path of the importing file.
+func Locate(from string, lang source.Language, facts Facts, t semantic.Target, exists func(string) bool) (string, string) {
+	if t.Module == "" {
+		return from, t.Name
+	}
+	if lang != source.Python {
+		return ResolveECMA(t.Module, from, facts.TS, exists), t.Name
+	}
+	dotted := t.Module
+	dots := len(dotted) - len(strings.TrimLeft(dotted, "."))
+	parts := strings.Split(dotted[dots:], ".")
+	if dots > 0 {
+		base := filepath.Dir(from)
+		for i := 1; i < dots; i++ {
+			base = filepath.Dir(base)
+		}
+		return pyModuleIn(base, parts, true, exists)
+	}
+	roots := append(append([]string{}, facts.PythonRoots...), filepath.Dir(from))
+	for _, root := range roots {
+		if p, name := pyModuleIn(root, parts, false, exists); p != "" {
+			return p, name
+		}
+	}
+	return "", ""
+}
+
+// pyModuleIn looks for the longest module prefix of parts under base:
+// ".utils.parse" from pkg/app.py is pkg/utils.py's "parse";
+// "pkg.mod.Store.put" is pkg/mod.py's "Store.put". relative allows the
+// package itself (`from . import x` reads base/__init__.py).
+func pyModuleIn(base string, parts []string, relative bool, exists func(string) bool) (string, string) {
+	for j := len(parts); j >= 0; j-- {
+		if j == 0 && !relative {
+			break
+		}
+		dir := filepath.Join(append([]string{base}, parts[:j]...)...)
+		cands := []string{dir + ".py", filepath.Join(dir, "__init__.py")}
+		if j == 0 {
+			cands = cands[1:]
+		}
+		for _, cand := range cands {
+			if exists(cand) {
+				return cand, strings.Join(parts[j:], ".")
+			}
+		}
+	}
+	return "", ""
+}
+
+// symbol finds the function a dotted name denotes in file e: a function,
+// a class's constructor, a method (inherited ones included), or whatever
+// an alias of the file stands for.
+func (ix *Index) symbol(e *entry, name string, super bool, depth int) (node, bool) {
+	s := e.sum
+	if !super {
+		if i := s.funcIndex(name); i > 0 {
+			return node{e.key, name}, true
+		}
+	}
+	if k, ok := s.classes[name]; ok && !super {
+		return ix.method(e, k, constructor(s.Lang), false, depth) // C() → C.__init__
+	}
+	// The longest class prefix: "Store.put" → class Store, method put.
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		if k, ok := s.classes[name[:i]]; ok {
+			return ix.method(e, k, name[i+1:], super, depth)
+		}
+	}
+	if super {
+		return node{}, false
+	}
+	head, rest, _ := strings.Cut(name, ".")
+	if a, ok := s.Aliases[head]; ok {
+		if rest != "" {
+			a = aliasMember(a, rest, s.Lang)
+		}
+		return ix.resolveDepth(e, a, depth+1)
+	}
+	for _, mod := range s.Star {
+		if n, ok := ix.resolveDepth(e, semantic.Target{Module: mod, Name: name}, depth+1); ok {
+			return n, true
+		}
+	}
+	return node{}, false
+}
+
+func aliasMember(t semantic.Target, rest string, lang source.Language) semantic.Target {
+	if lang == source.Python && t.Module != "" {
+		t.Module += "." + rest
+	} else if t.Name == "" {
+		t.Name = rest
+	} else {
+		t.Name += "." + rest
+	}
+	return t
+}
+
+func constructor(lang source.Language) string {
+	if lang == source.Python {
+		return "__init__"
+	}
+	return "constructor"
+}
+
+// method looks a method up on class k of file e and then on its bases,
+// depth first, left to right (Python's MRO for the common cases); with
+// skipSelf (super()) only the bases are searched.
+func (ix *Index) method(e *entry, k int, name string, skipSelf bool, depth int) (node, bool) {
+	if depth > maxSymbolDepth {
+		return node{}, false
+	}
+	cls := &e.sum.Classes[k]
+	if !skipSelf {
+		key := cls.Key + "." + name
+		if e.sum.funcIndex(key) > 0 {
+			return node{e.key, key}, true
+		}
+	}
+	for _, b := range cls.Bases {
+		be, bk, ok := ix.class(e, b, depth+1)
+		if !ok {
+			continue
+		}
+		if n, ok := ix.method(be, bk, name, false, depth+1); ok {
+			return n, true
+		}
+	}
+	return node{}, false
+}
+
+// class finds the class a target names.
+func (ix *Index) class(e *entry, t semantic.Target, depth int) (*entry, int, bool) {
+	if depth > maxSymbolDepth {
+		return nil, 0, false
+	}
+	target, name, ok := ix.locate(e, t)
+	if !ok {
+		return nil, 0, false
+	}
+	if k, ok := target.sum.classes[name]; ok {
+		return target, k, true
+	}
+	head, rest, _ := strings.Cut(name, ".")
+	if a, ok := target.sum.Aliases[head]; ok {
+		if rest != "" {
+			a = aliasMember(a, rest, target.sum.Lang)
+		}
+		return ix.class(target, a, depth+1)
+	}
+	for _, mod := range target.sum.Star {
+		if te, k, ok := ix.class(target, semantic.Target{Module: mod, Name: name}, depth+1); ok {
+			return te, k, true
+		}
+	}
+	return nil, 0, false
+}
+
+// Callees returns the project functions a file's function calls, resolved:
+// (file key, function key) pairs, for tools and tests.
+func (ix *Index) Callees(path, fn string) [][2]string {
+	var out [][2]string
+	for _, ed := range ix.callees[node{ix.Key(path), fn}] {
+		out = append(out, [2]string{ed.to.file, ed.to.fn})
+	}
+	return out
+}

@@ -1,0 +1,282 @@
+package project
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/rtlint/rtlint/internal/semantic"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// Kind is what an entry point is for a rule family.
+type Kind uint8
+
+const (
+	// OnLoop: code on the event loop (RT1xx): async bodies, JS handlers,
+	// event-loop callbacks.
+	OnLoop Kind = iota + 1
+	// Hot: code run per request or per iteration (RT4xx).
+	Hot
+)
+
+// DefaultMaxDepth bounds reach paths (calls from the entry to the blocking
+// function): `max-depth` in the configuration.
+const DefaultMaxDepth = 6
+
+// Path is how a function is reached from an entry point: the nearest
+// entry, and the hops from it to the function.
+type Path struct {
+	// Entry describes the entry: "async def async_setup_entry()".
+	Entry string
+	// EntryPath and EntryLine place the entry's first call on the path.
+	EntryPath string
+	EntryLine int
+	// Through names the functions from the entry's callee to the reached
+	// function: ["retrieve_session_token()"].
+	Through []string
+	// Hops are the calls along the path, from the entry on.
+	Hops []Hop
+	// Others counts further entry functions that reach it.
+	Others int
+	// Fix, when set, moves the entry's call off the loop; its edits are in
+	// the file at EntryPath.
+	First *Site
+}
+
+// Hop is one call on a reach path.
+type Hop struct {
+	Path      string // as the shell names the file
+	Line, Col int
+	Message   string // "async def h() calls load()"
+}
+
+type reachQuery struct {
+	n        node
+	kind     Kind
+	maxDepth int
+}
+
+// isEntry reports whether a site makes its callee run in an entry context.
+func isEntry(site *Site, lang source.Language, kind Kind) bool {
+	switch kind {
+	case OnLoop:
+		return site.Callback != "" || semantic.OnLoop(lang, site.Context)
+	case Hot:
+		return site.Callback == "" && site.Context.Has(semantic.Hot)
+	}
+	return false
+}
+
+// Reach returns how function fn of a file is reached from an entry of the
+// given kind within maxDepth calls, or nil when it is not: only from sync
+// code, only at startup (module top level), only through offload points,
+// or not at all. Functions that cache their result are not followed.
+func (ix *Index) Reach(path, fn string, kind Kind, maxDepth int) *Path {
+	if maxDepth <= 0 {
+		maxDepth = DefaultMaxDepth
+	}
+	q := reachQuery{node{ix.Key(path), fn}, kind, maxDepth}
+	ix.mu.Lock()
+	if p, ok := ix.memo[q]; ok {
+		ix.mu.Unlock()
+		return p
+	}
+	ix.mu.Unlock()
+	p := ix.reach(q)
+	ix.mu.Lock()
+	ix.memo[q] = p
+	ix.mu.Unlock()
+	return p
+}
+
+// reach walks callers breadth first from the function, so the first entry
+// found is a nearest one; every path found has one shortest call chain.
+func (ix *Index) reach(q reachQuery) *Path {
+	if ix.callers == nil || q.n.fn == "" || ix.funcOf(q.n) == nil || ix.funcOf(q.n).Memoized {
+		return nil
+	}
+	next := map[node]edge{q.n: {}} // a visited function → its call on the way to q.n
+	frontier := []node{q.n}
+	var found []edge
+	entries := map[node]bool{}
+	for depth := 1; depth <= q.maxDepth && len(frontier) > 0; depth++ {
+		var following []node
+		for _, n := range frontier {
+			for _, ed := range ix.callers[n] {
+				from := ix.files[ed.from.file]
+				if isEntry(ed.site, from.sum.Lang, q.kind) {
+					if !entries[ed.from] {
+						entries[ed.from] = true
+						found = append(found, ed)
+					}
+					continue
+				}
+				if ed.from.fn == "" || ed.site.Callback != "" {
+					continue // module top level: startup code
+				}
+				if f := ix.funcOf(ed.from); f == nil || f.Memoized {
+					continue
+				}
+				if _, seen := next[ed.from]; seen {
+					continue
+				}
+				next[ed.from] = ed
+				following = append(following, ed.from)
+			}
+		}
+		frontier = following
+		if len(found) > 0 {
+			// Entries one level further are not nearer; keep counting them
+			// only at this level.
+			break
+		}
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	first := found[0]
+	entryFile := ix.files[first.from.file]
+	entryFunc := ix.funcOf(first.from)
+	p := &Path{
+		Entry:     entryFunc.Desc,
+		EntryPath: entryFile.sum.Path,
+		EntryLine: first.site.Line,
+		Others:    ix.countEntries(q, entries) - 1,
+		First:     first.site,
+	}
+	if first.site.Callback != "" {
+		p.Entry = first.site.Callback
+	}
+	caller := entryFunc.Desc
+	for ed := first; ; {
+		callee := ix.funcOf(ed.to)
+		verb := "calls"
+		if ed.site.Callback != "" {
+			verb = "runs on the event loop, as " + ed.site.Callback + ","
+		}
+		p.Hops = append(p.Hops, Hop{
+			Path: ix.files[ed.from.file].sum.Path, Line: ed.site.Line, Col: ed.site.Col,
+			Message: fmt.Sprintf("%s %s %s", caller, verb, callee.Name),
+		})
+		p.Through = append(p.Through, callee.Name)
+		caller = callee.Name
+		if ed.to == q.n {
+			break
+		}
+		ed = next[ed.to]
+	}
+	return p
+}
+
+// countEntries counts every entry function that reaches q's function
+// within the depth bound (not only the nearest level).
+func (ix *Index) countEntries(q reachQuery, nearest map[node]bool) int {
+	entries := map[node]bool{}
+	for n := range nearest {
+		entries[n] = true
+	}
+	seen := map[node]bool{q.n: true}
+	frontier := []node{q.n}
+	for depth := 1; depth <= q.maxDepth && len(frontier) > 0; depth++ {
+		var following []node
+		for _, n := range frontier {
+			for _, ed := range ix.callers[n] {
+				if isEntry(ed.site, ix.files[ed.from.file].sum.Lang, q.kind) {
+					entries[ed.from] = true
+					continue
+				}
+				if ed.from.fn == "" || ed.site.Callback != "" || seen[ed.from] {
+					continue
+				}
+				if f := ix.funcOf(ed.from); f == nil || f.Memoized {
+					continue
+				}
+				seen[ed.from] = true
+				following = append(following, ed.from)
+			}
+		}
+		frontier = following
+	}
+	return len(entries)
+}
+
+func (ix *Index) funcOf(n node) *Func {
+	e := ix.files[n.file]
+	if e == nil {
+		return nil
+	}
+	i := e.sum.funcIndex(n.fn)
+	if i < 0 {
+		return nil
+	}
+	return &e.sum.Funcs[i]
+}
+
+// Describe renders a path for a message: "reached from async def h()
+// (line 12) through load() → read()", naming another file by its path
+// relative to the reached file's folder.
+func (p *Path) Describe(fromPath string) string {
+	where := fmt.Sprintf("line %d", p.EntryLine)
+	if p.EntryPath != fromPath {
+		rel, err := filepath.Rel(filepath.Dir(fromPath), p.EntryPath)
+		if err != nil {
+			rel = p.EntryPath
+		}
+		where = fmt.Sprintf("%s:%d", filepath.ToSlash(rel), p.EntryLine)
+	}
+	s := fmt.Sprintf("reached from %s (%s) through %s", p.Entry, where, strings.Join(p.Through, " → "))
+	switch p.Others {
+	case 0:
+	case 1:
+		s += " (and 1 other entry)"
+	default:
+		s += fmt.Sprintf(" (and %d other entries)", p.Others)
+	}
+	return s
+}
+
+// Reached is a blocking call some call of a function leads to.
+type Reached struct {
+	Path  string // the file of the blocking call, as the shell names it
+	Block Block
+	Via   []string // the functions from the called one to the one blocking
+}
+
+// Blocking returns the blocking calls a call to function fn reaches
+// through project calls within maxDepth, each with one shortest path:
+// the transitive closure of the summaries' Blocks (SPEC §2 "reach").
+func (ix *Index) Blocking(path, fn string, maxDepth int) []Reached {
+	if maxDepth <= 0 {
+		maxDepth = DefaultMaxDepth
+	}
+	start := node{ix.Key(path), fn}
+	via := map[node][]string{start: nil}
+	frontier := []node{start}
+	var out []Reached
+	for depth := 0; depth <= maxDepth && len(frontier) > 0; depth++ {
+		var following []node
+		for _, n := range frontier {
+			f := ix.funcOf(n)
+			if f == nil || f.Memoized {
+				continue
+			}
+			chain := append(append([]string{}, via[n]...), f.Name)
+			for _, b := range f.Blocks {
+				out = append(out, Reached{Path: ix.files[n.file].sum.Path, Block: b, Via: chain})
+			}
+			for _, ed := range ix.callees[n] {
+				if _, seen := via[ed.to]; seen || ed.site.Callback != "" {
+					continue
+				}
+				if g := ix.funcOf(ed.to); g == nil || g.Async {
+					continue // an async callee's body is its own entry
+				}
+				via[ed.to] = chain
+				following = append(following, ed.to)
+			}
+		}
+		frontier = following
+	}
+	return out
+}

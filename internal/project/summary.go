@@ -1,0 +1,238 @@
+package project
+
+import (
+	"hash/fnv"
+	"sort"
+
+	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/internal/semantic"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// Summary is all another file needs to know of one file for reach (SPEC §2):
+// its functions, the project calls they make, what they block on, its
+// classes and exports. It holds no tree and no source, so a project's
+// summaries stay small; it is computed once per file content.
+type Summary struct {
+	// Path names the file as the shell does (relative stays relative): it
+	// is how other files' findings point here.
+	Path string
+	Lang source.Language
+	// Hash is the content hash of the source it was computed from.
+	Hash    uint64
+	Funcs   []Func // Funcs[0] is the module's top level (Key "")
+	Classes []Class
+	// Aliases are names importable from this file that stand for another
+	// symbol: Python module-level imports, JS exports under another name.
+	Aliases map[string]semantic.Target
+	// Star lists modules re-exported wholesale (`export * from './x'`).
+	Star []string
+
+	keys    map[string]int // function key → Funcs index, built on first use
+	classes map[string]int // class key → Classes index
+}
+
+// Func is one function (or the module top level, Key "").
+type Func struct {
+	Key  string // semantic.Model.FuncKey
+	Name string // for paths: "retrieve_session_token()", "Store.put()"
+	Desc string // for entries: "async def async_setup_entry()"
+	Line int
+	// Async: an async function (Python async def, JS async).
+	Async bool
+	// Memoized: it caches its result, so what it does runs once.
+	Memoized bool
+	Sites    []Site
+	// Blocks are the blocking calls its own body makes, whatever its
+	// context (RT1xx catalog hits, the user's extra-calls included).
+	Blocks []Block
+}
+
+// Site is a call of a project symbol (or a reference to one that the event
+// loop will call).
+type Site struct {
+	Target     semantic.Target
+	Start, End int // byte offsets of the call in this file
+	Line, Col  int
+	// Context is the call's context in its file (async, handler, hot,
+	// callback).
+	Context semantic.Context
+	// Callback, when set, says the target is not called here but handed to
+	// the event loop, which runs it: "loop.call_soon() callback".
+	Callback string
+	// Text is the call as written, for messages: "parse_config()".
+	Text string
+	// Fix, when set, moves this call off the event loop (Python: `await
+	// asyncio.to_thread(f, args)`); its edits are in this file.
+	Fix *analyzers.Fix
+}
+
+// Block is one blocking call in a function's own body.
+type Block struct {
+	Rule       string
+	Call       string // "open()"
+	Line, Col  int
+	Start, End int
+}
+
+// Class is a class's bases and attribute classes, for method lookup.
+type Class struct {
+	Key   string
+	Bases []semantic.Target
+	Attrs map[string]semantic.Target
+}
+
+// Options tune a summary to the file's configuration.
+type Options struct {
+	// Offload are the user's offload-calls: calls that run the function
+	// written in their arguments elsewhere.
+	Offload []string
+	// SiteFix, when set, returns the fix that moves call ci off the loop.
+	SiteFix func(m *semantic.Model, ci int) *analyzers.Fix
+}
+
+// Hash returns the content hash summaries are keyed by.
+func Hash(src []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(src)
+	return h.Sum64()
+}
+
+// Summarize computes a file's summary from its model.
+func Summarize(m *semantic.Model, opts Options) *Summary {
+	f := m.File
+	s := &Summary{Path: f.Path, Lang: f.Language, Hash: Hash(f.Src)}
+	s.Funcs = make([]Func, 1, len(m.Funcs)+1)
+	s.Funcs[0] = Func{Name: "module top level", Desc: "module top level", Line: 1}
+	index := make([]int, len(m.Funcs)) // model function → Summary.Funcs
+	for i := range m.Funcs {
+		fn := &m.Funcs[i]
+		key := m.FuncKey(i)
+		name := fn.Name + "()"
+		switch {
+		case fn.Name == "":
+			name = m.DescribeFunc(i)
+		case fn.Class != semantic.None:
+			name = m.Classes[fn.Class].Name + "." + name
+		}
+		index[i] = len(s.Funcs)
+		s.Funcs = append(s.Funcs, Func{
+			Key: key, Name: name, Desc: m.DescribeFunc(i),
+			Line: f.Lines.Position(int(fn.Span.Start)).Line, Async: fn.Async, Memoized: m.Memoized(i),
+		})
+	}
+	offload := m.OffloadSpans(opts.Offload)
+	offloaded := func(fi int) bool {
+		for ; fi != semantic.None; fi = m.Funcs[fi].Parent {
+			for _, sp := range offload {
+				if sp.Contains(m.Funcs[fi].Span) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	owner := func(fi int) int { // Summary.Funcs index of the function a site belongs to
+		rf := m.ReachFunc(fi)
+		if rf == semantic.None {
+			return 0
+		}
+		return index[rf]
+	}
+	for ci := range m.Calls {
+		c := &m.Calls[ci]
+		if c.Func != semantic.None && offloaded(c.Func) {
+			continue
+		}
+		t, ok := m.CallTarget(ci)
+		if !ok {
+			continue
+		}
+		pos := f.Lines.Position(int(c.Span.Start))
+		site := Site{Target: t, Start: int(c.Span.Start), End: int(c.Span.End), Line: pos.Line, Col: pos.Column,
+			Context: c.Context, Text: m.CallName(c)}
+		if c.New {
+			site.Text = "new " + site.Text
+		}
+		if opts.SiteFix != nil {
+			if site.Fix = opts.SiteFix(m, ci); site.Fix != nil {
+				placeEdits(site.Fix, f.Lines)
+			}
+		}
+		fi := owner(c.Func)
+		s.Funcs[fi].Sites = append(s.Funcs[fi].Sites, site)
+	}
+	for _, r := range m.CallbackRefs {
+		c := &m.Calls[r.Call]
+		if c.Func != semantic.None && offloaded(c.Func) {
+			continue
+		}
+		t, ok := m.RefTarget(r.Ref, c.Func)
+		if !ok {
+			continue
+		}
+		pos := f.Lines.Position(int(c.Span.Start))
+		fi := owner(c.Func)
+		s.Funcs[fi].Sites = append(s.Funcs[fi].Sites, Site{Target: t, Start: int(c.Span.Start), End: int(c.Span.End),
+			Line: pos.Line, Col: pos.Column, Context: c.Context, Callback: r.Label, Text: r.Ref})
+	}
+	for k := range m.Classes {
+		if m.Classes[k].Name == "" {
+			continue
+		}
+		s.Classes = append(s.Classes, Class{Key: m.ClassKey(k), Bases: m.ClassBases(k), Attrs: m.ClassAttrs(k)})
+	}
+	s.Aliases, s.Star = m.Exports()
+	s.sortSites()
+	return s
+}
+
+// AddBlock records a blocking call made in model function fi's own body.
+func (s *Summary) AddBlock(m *semantic.Model, fi int, rule string, c *semantic.Call) {
+	i := 0
+	if rf := m.ReachFunc(fi); rf != semantic.None {
+		i = s.funcIndex(m.FuncKey(rf))
+	}
+	if i < 0 {
+		return
+	}
+	pos := m.File.Lines.Position(int(c.Span.Start))
+	s.Funcs[i].Blocks = append(s.Funcs[i].Blocks, Block{Rule: rule, Call: m.CallName(c), Line: pos.Line, Col: pos.Column,
+		Start: int(c.Span.Start), End: int(c.Span.End)})
+}
+
+func (s *Summary) funcIndex(key string) int {
+	if s.keys == nil {
+		s.keys = make(map[string]int, len(s.Funcs))
+		for i := range s.Funcs {
+			s.keys[s.Funcs[i].Key] = i
+		}
+	}
+	if i, ok := s.keys[key]; ok {
+		return i
+	}
+	return -1
+}
+
+// sortSites keeps sites in source order (callbacks were appended last).
+func (s *Summary) sortSites() {
+	for i := range s.Funcs {
+		sites := s.Funcs[i].Sites
+		sort.SliceStable(sites, func(a, b int) bool { return sites[a].Start < sites[b].Start })
+	}
+}
+
+// placeEdits records where a fix's edits fall in their file, for when the
+// fix is shown with a finding in another file.
+func placeEdits(fx *analyzers.Fix, lines *source.LineIndex) {
+	edits := make([]analyzers.Edit, len(fx.Edits))
+	for i, e := range fx.Edits {
+		s, en := lines.Position(e.Start), lines.Position(e.End)
+		l16, c16 := lines.UTF16(e.Start)
+		el16, ec16 := lines.UTF16(e.End)
+		e.At = &analyzers.Place{Line: s.Line, Column: s.Column, EndLine: en.Line, EndColumn: en.Column,
+			Line16: l16, Char16: c16, EndLine16: el16, EndChar16: ec16}
+		edits[i] = e
+	}
+	fx.Edits = edits
+}

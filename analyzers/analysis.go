@@ -136,7 +136,7 @@ type Edit struct {
 // Place is an edit's range in its own file: 1-based lines and code-point
 // columns (CLI formats), 0-based lines and UTF-16 characters (LSP).
 type Place struct {
-	Line, Column, EndLine, EndColumn int
+	Line, Column, EndLine, EndColumn     int
 	Line16, Char16, EndLine16, EndChar16 int
 }
 

@@ -14,8 +14,8 @@ import (
 	"sync"
 
 	"github.com/rtlint/rtlint/internal/fix"
-	"github.com/rtlint/rtlint/internal/project"
 	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/project"
 	"github.com/rtlint/rtlint/internal/source"
 )
 

@@ -37,6 +37,11 @@ type Config struct {
 	Options        map[string]map[string]any
 	ExtraCalls     map[string][]analyzers.CallSpec
 	AllowCalls     map[string][]string
+	// Reach (SPEC §2): transitive = false turns following calls off;
+	// max-depth bounds paths; offload-calls adds offload points.
+	Transitive   *bool
+	MaxDepth     int
+	OffloadCalls []string
 }
 
 // PerFileIgnore ignores codes in files matching a glob.
@@ -204,8 +209,22 @@ func (v *validator) fill(c *Config, raw map[string]any) error {
 			err = v.severity(c, val)
 		case "rules":
 			err = v.rules(c, val)
+		case "transitive":
+			b, ok := val.(bool)
+			if !ok {
+				err = v.errorf([]string{k}, "want true or false, got %v", val)
+			}
+			c.Transitive = &b
+		case "max-depth":
+			n, ok := val.(int64)
+			if !ok || n < 1 || n > 100 {
+				err = v.errorf([]string{k}, "want an integer from 1 to 100, got %v", val)
+			}
+			c.MaxDepth = int(n)
+		case "offload-calls":
+			c.OffloadCalls, err = v.strings([]string{k}, val)
 		default:
-			err = v.errorf([]string{k}, "unknown key (want select, ignore, exclude, per-file-ignores, severity or rules)")
+			err = v.errorf([]string{k}, "unknown key (want select, ignore, exclude, per-file-ignores, severity, rules, transitive, max-depth or offload-calls)")
 		}
 		if err != nil {
 			return err
@@ -341,6 +360,26 @@ func (v *validator) rules(c *Config, val any) error {
 func (v *validator) ruleOption(c *Config, a *analyzers.Analyzer, code, name string, val any) error {
 	key := []string{"rules", code, name}
 	switch name {
+	case "transitive", "max-depth":
+		if !a.APIList {
+			return v.errorf(key, "%s does not follow calls; transitive and max-depth apply to RT1xx and RT4xx rules", a.Code)
+		}
+		if b, ok := val.(bool); name == "transitive" && !ok {
+			return v.errorf(key, "want true or false, got %v", val)
+		} else if name == "transitive" {
+			val = b
+		}
+		if n, ok := val.(int64); name == "max-depth" && (!ok || n < 1 || n > 100) {
+			return v.errorf(key, "want an integer from 1 to 100, got %v", val)
+		}
+		if c.Options == nil {
+			c.Options = map[string]map[string]any{}
+		}
+		if c.Options[a.Code] == nil {
+			c.Options[a.Code] = map[string]any{}
+		}
+		c.Options[a.Code][name] = val
+		return nil
 	case "extra-calls", "allow-calls":
 		if !a.APIList {
 			return v.errorf(key, "%s matches no API list; extra-calls and allow-calls apply to RT1xx and RT4xx rules", a.Code)
@@ -375,7 +414,7 @@ func (v *validator) ruleOption(c *Config, a *analyzers.Analyzer, code, name stri
 			known = append(known, n)
 		}
 		if a.APIList {
-			known = append(known, "extra-calls", "allow-calls")
+			known = append(known, "extra-calls", "allow-calls", "transitive", "max-depth")
 		}
 		sort.Strings(known)
 		if len(known) == 0 {
@@ -462,6 +501,7 @@ func (c *Config) Lint(file string) *lint.Config {
 	lc := &lint.Config{
 		Select: c.Select, Ignore: append([]string{}, c.Ignore...), Severity: c.Severity,
 		Options: c.Options, ExtraCalls: c.ExtraCalls, AllowCalls: c.AllowCalls,
+		Transitive: c.Transitive, MaxDepth: c.MaxDepth, OffloadCalls: c.OffloadCalls,
 	}
 	abs, _ := filepath.Abs(file)
 	rel, err := filepath.Rel(c.Dir, abs)

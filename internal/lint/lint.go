@@ -95,6 +95,23 @@ type Unit struct {
 	pending []pending
 	sup     suppressions
 	cfg     *Config
+	offload []semantic.Span // offload calls' arguments, computed on first use
+}
+
+// offloaded reports whether function fi is written inside the arguments
+// of an offload call (SPEC §2), which runs it elsewhere.
+func (u *Unit) offloaded(m *semantic.Model, fi int) bool {
+	if u.offload == nil {
+		u.offload = append(m.OffloadSpans(u.cfg.offloadCalls()), semantic.Span{})
+	}
+	for ; fi != semantic.None; fi = m.Funcs[fi].Parent {
+		for _, sp := range u.offload {
+			if !sp.IsZero() && sp.Contains(m.Funcs[fi].Span) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pending is a finding that needs reach.
@@ -242,6 +259,9 @@ func runOne(a *analyzers.Analyzer, f *source.File, m *semantic.Model, cfg *Confi
 				Rule: d.Code, Name: a.Name, Severity: sev, Message: d.Message, Fixes: d.Fixes,
 			}
 			if v := d.Via; v != nil && !v.Direct {
+				if u.offloaded(m, v.Func) {
+					return // run elsewhere: neither direct nor reached
+				}
 				kind := project.OnLoop
 				if v.Kind == analyzers.ReachHot {
 					kind = project.Hot

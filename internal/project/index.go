@@ -2,6 +2,7 @@ package project
 
 import (
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 
@@ -84,7 +85,15 @@ func (ix *Index) Len() int { return len(ix.files) }
 // Finish resolves every site to the function it reaches.
 func (ix *Index) Finish() {
 	ix.callers, ix.callees, ix.memo = map[node][]edge{}, map[node][]edge{}, map[reachQuery]*Path{}
-	for _, e := range ix.files {
+	// In path order, so that the nearest entry reported among equals is
+	// the same on every run.
+	keys := make([]string, 0, len(ix.files))
+	for k := range ix.files {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		e := ix.files[k]
 		for fi := range e.sum.Funcs {
 			fn := &e.sum.Funcs[fi]
 			from := node{e.key, fn.Key}

@@ -145,20 +145,23 @@ func (ix *Index) reach(q reachQuery) *Path {
 		Others:    ix.countEntries(q, entries) - 1,
 		First:     first.site,
 	}
-	if first.site.Callback != "" {
+	switch {
+	case first.site.Callback != "":
 		p.Entry = first.site.Callback
+	case q.kind == Hot && !first.site.Context.Has(semantic.Handler):
+		p.Entry = "a loop in " + entryFunc.Desc
 	}
 	caller := entryFunc.Desc
 	for ed := first; ; {
 		callee := ix.funcOf(ed.to)
-		verb := "calls"
+		msg := caller + " calls " + ed.site.Text
 		if ed.site.Callback != "" {
-			verb = "runs on the event loop, as " + ed.site.Callback + ","
+			msg = fmt.Sprintf("%s hands %s to the event loop as a %s", caller, ed.site.Text, ed.site.Callback)
 		}
-		p.Hops = append(p.Hops, Hop{
-			Path: ix.files[ed.from.file].sum.Path, Line: ed.site.Line, Col: ed.site.Col,
-			Message: fmt.Sprintf("%s %s %s", caller, verb, callee.Name),
-		})
+		if strings.TrimSuffix(ed.site.Text, "()") != strings.TrimSuffix(callee.Name, "()") {
+			msg += " (" + callee.Name + ")"
+		}
+		p.Hops = append(p.Hops, Hop{Path: ix.files[ed.from.file].sum.Path, Line: ed.site.Line, Col: ed.site.Col, Message: msg})
 		p.Through = append(p.Through, callee.Name)
 		caller = callee.Name
 		if ed.to == q.n {

@@ -150,7 +150,7 @@ func Summarize(m *semantic.Model, opts Options) *Summary {
 		}
 		pos := f.Lines.Position(int(c.Span.Start))
 		site := Site{Target: t, Start: int(c.Span.Start), End: int(c.Span.End), Line: pos.Line, Col: pos.Column,
-			Context: c.Context, Text: m.CallName(c)}
+			Context: c.Context, Text: writtenCall(m, c)}
 		if c.New {
 			site.Text = "new " + site.Text
 		}
@@ -235,4 +235,12 @@ func placeEdits(fx *analyzers.Fix, lines *source.LineIndex) {
 		edits[i] = e
 	}
 	fx.Edits = edits
+}
+
+// writtenCall is a call as written, arguments elided: "self.store.put()".
+func writtenCall(m *semantic.Model, c *semantic.Call) string {
+	if c.Path != "" {
+		return c.Path + "()"
+	}
+	return m.Text(c.Callee) + "()"
 }

@@ -117,11 +117,11 @@ func (m *Model) chainTarget(ch chain, scope, depth int) (Target, bool) {
 	}
 	// Only the last segment may be a call (the call itself is not in the
 	// callee chain): `a().b()` depends on what a returns.
-	for _, s := range ch {
-		if s.call || s.module != "" {
-			if s.module != "" {
-				break
-			}
+	for i, s := range ch {
+		if s.module != "" {
+			break
+		}
+		if s.call && !(i == 0 && s.name == "super") {
 			return Target{}, false
 		}
 	}

@@ -1,0 +1,112 @@
+package batch_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rtlint/rtlint/internal/batch"
+	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/rttest"
+)
+
+// TestReachProjects lints each fixture project under testdata/reach as a
+// whole (SPEC §2 "reach"): every blocking call a helper makes is expected
+// exactly where its `want` comment says, with the path in its message.
+func TestReachProjects(t *testing.T) {
+	dirs, err := os.ReadDir("../../testdata/reach")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		if d.IsDir() {
+			dir := filepath.Join("../../testdata/reach", d.Name())
+			t.Run(d.Name(), func(t *testing.T) { rttest.RunProject(t, dir, nil) })
+		}
+	}
+}
+
+func lintProject(t *testing.T, inputs []batch.Input, cfg *lint.Config) map[string][]lint.Finding {
+	t.Helper()
+	outs := batch.RunFix(context.Background(), inputs, 2, func(string) *lint.Config { return cfg }, nil)
+	got := map[string][]lint.Finding{}
+	for _, o := range outs {
+		if o.Err != nil {
+			t.Fatalf("%s: %v", o.Path, o.Err)
+		}
+		got[filepath.Base(o.Path)] = o.Result.Findings
+	}
+	return got
+}
+
+func projectInputs(t *testing.T, dir string) []batch.Input {
+	t.Helper()
+	var inputs []batch.Input
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
+			inputs = append(inputs, batch.Input{Path: p})
+		}
+		return err
+	})
+	return inputs
+}
+
+// rules lists the codes and lines of findings, for comparisons.
+func rules(fs []lint.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, fmt.Sprintf("%s:%d", f.Rule, f.Line))
+	}
+	return out
+}
+
+// TestReachOptions: transitive = false (globally and per rule), max-depth
+// and offload-calls change what reach follows.
+func TestReachOptions(t *testing.T) {
+	dir := "../../testdata/reach/python-pkg"
+	all := lintProject(t, projectInputs(t, dir), nil)
+	if len(all["utils.py"]) != 2 || len(all["store.py"]) != 3 {
+		t.Fatalf("baseline: utils %v, store %v", rules(all["utils.py"]), rules(all["store.py"]))
+	}
+	off := false
+	none := lintProject(t, projectInputs(t, dir), &lint.Config{Transitive: &off})
+	for name, fs := range none {
+		for _, f := range fs {
+			if len(f.Related) > 0 {
+				t.Errorf("transitive = false: %s still reports %s: %s", name, f.Rule, f.Message)
+			}
+		}
+	}
+	perRule := lintProject(t, projectInputs(t, dir), &lint.Config{Options: map[string]map[string]any{"RT103": {"transitive": false}}})
+	if n := len(perRule["utils.py"]); n != 0 {
+		t.Errorf("[rules.RT103] transitive = false: utils.py has %v", rules(perRule["utils.py"]))
+	}
+	if got := rules(perRule["store.py"]); len(got) != 2 {
+		t.Errorf("[rules.RT103] transitive = false must keep RT101/RT102 in store.py, got %v", got)
+	}
+	shallow := lintProject(t, projectInputs(t, dir), &lint.Config{MaxDepth: 1})
+	if got := rules(shallow["utils.py"]); len(got) != 1 || got[0] != "RT103:35" {
+		t.Errorf("max-depth = 1: parse() is two calls from its entry, run_later() one; got %v", got)
+	}
+	offload := lintProject(t, projectInputs(t, dir), &lint.Config{OffloadCalls: []string{"*.run"}})
+	if got := rules(offload["utils.py"]); len(got) != 1 || got[0] != "RT103:7" {
+		t.Errorf("offload-calls = [\"*.run\"]: utils.py has %v, want only RT103:7", got)
+	}
+}
+
+// TestReachSingleFile: `rtlint check pkg/app.py` reports on app.py only,
+// and what it reports there is what the whole-project run reports there.
+func TestReachSingleFile(t *testing.T) {
+	dir := "../../testdata/reach/python-pkg"
+	whole := lintProject(t, projectInputs(t, dir), nil)
+	single := lintProject(t, []batch.Input{{Path: filepath.Join(dir, "pkg", "app.py")}}, nil)
+	if len(single) != 1 {
+		t.Fatalf("single-file run reported on %d files", len(single))
+	}
+	if a, b := fmt.Sprint(rules(single["app.py"])), fmt.Sprint(rules(whole["app.py"])); a != b {
+		t.Errorf("app.py alone: %s, in the project: %s", a, b)
+	}
+}

@@ -1,0 +1,2 @@
+# The package re-exports parse, as many packages do.
+from .utils import parse

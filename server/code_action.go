@@ -129,10 +129,23 @@ func (s *Server) fixAction(d *document, sn snapshot, fx analyzers.Fix, diag prot
 	}
 	var here []protocol.TextEdit
 	var created []analyzers.Edit
+	// Edits of other existing files: reach's fix at the entry's call site.
+	there := map[protocol.DocumentURI][]protocol.TextEdit{}
+	var thereOrder []protocol.DocumentURI
 	for _, e := range fx.Edits {
-		if e.Path == "" || e.Path == sn.file.Path {
+		switch {
+		case e.Path == "" || e.Path == sn.file.Path:
 			here = append(here, protocol.TextEdit{Range: lspRange(sn.file, e.Start, e.End), NewText: e.NewText})
-		} else {
+		case e.At != nil && !e.Create:
+			uri := siblingURI(d.uri, e.Path)
+			if _, ok := there[uri]; !ok {
+				thereOrder = append(thereOrder, uri)
+			}
+			there[uri] = append(there[uri], protocol.TextEdit{NewText: e.NewText, Range: protocol.Range{
+				Start: protocol.Position{Line: uint32(e.At.Line16), Character: uint32(e.At.Char16)},
+				End:   protocol.Position{Line: uint32(e.At.EndLine16), Character: uint32(e.At.EndChar16)},
+			}})
+		default:
 			created = append(created, e)
 		}
 	}
@@ -150,10 +163,26 @@ func (s *Server) fixAction(d *document, sn snapshot, fx analyzers.Fix, diag prot
 				protocol.CreateFile{Kind: protocol.CreateResourceOperation, URI: uri, Options: &protocol.CreateFileOptions{IgnoreIfExists: true}},
 				textDocumentEdit(uri, nil, []protocol.TextEdit{{NewText: c.NewText}}))
 		}
-		v := sn.version
-		edit.DocumentChanges = append(edit.DocumentChanges, textDocumentEdit(d.uri, &v, here))
+		for _, uri := range thereOrder {
+			var version *int32
+			if od := s.doc(uri); od != nil {
+				v := od.current().version
+				version = &v
+			}
+			edit.DocumentChanges = append(edit.DocumentChanges, textDocumentEdit(uri, version, there[uri]))
+		}
+		if len(here) > 0 {
+			v := sn.version
+			edit.DocumentChanges = append(edit.DocumentChanges, textDocumentEdit(d.uri, &v, here))
+		}
 	} else {
-		edit.Changes = map[protocol.DocumentURI][]protocol.TextEdit{d.uri: here}
+		edit.Changes = map[protocol.DocumentURI][]protocol.TextEdit{}
+		if len(here) > 0 {
+			edit.Changes[d.uri] = here
+		}
+		for uri, edits := range there {
+			edit.Changes[uri] = edits
+		}
 	}
 	return codeAction{Title: title, Kind: protocol.QuickFix, Diagnostics: []protocol.Diagnostic{diag},
 		IsPreferred: fx.Applicability == analyzers.Safe, Edit: edit}, true

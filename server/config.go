@@ -1,6 +1,8 @@
 package server
 
 import (
+	"go.lsp.dev/protocol"
+
 	"context"
 	"encoding/json"
 	"fmt"
@@ -159,6 +161,13 @@ func (s *Server) reportConfigError(err error) {
 	}
 }
 
+// resolverFor returns the current configuration resolver.
+func (s *Server) resolverFor() *config.Resolver {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.resolver
+}
+
 // reloadConfig forgets cached configuration files and re-lints every open
 // document (a config file changed on disk, or the editor's settings did).
 func (s *Server) reloadConfig() {
@@ -179,19 +188,29 @@ func (s *Server) reloadConfig() {
 func (s *Server) didChangeWatchedFiles(ctx context.Context, raw json.RawMessage) (any, error) {
 	var p struct {
 		Changes []struct {
-			URI string `json:"uri"`
+			URI  string `json:"uri"`
+			Type int    `json:"type"` // 1 created, 2 changed, 3 deleted
 		} `json:"changes"`
 	}
 	if err := json.Unmarshal(raw, &p); err != nil {
 		return nil, invalidParams(err)
 	}
+	reload := false
 	for _, c := range p.Changes {
 		for _, name := range config.Names {
 			if strings.HasSuffix(c.URI, "/"+name) {
-				s.reloadConfig()
-				return nil, nil
+				reload = true
 			}
 		}
+		// A source file changed outside the editor: its summary changes
+		// what reach finds in the open documents (an open document's own
+		// text wins over the disk).
+		if path := uriPath(protocol.DocumentURI(c.URI)); path != "" && s.doc(protocol.DocumentURI(c.URI)) == nil {
+			s.ws.fileChanged(path, c.Type == 3)
+		}
+	}
+	if reload {
+		s.reloadConfig()
 	}
 	return nil, nil
 }
@@ -210,6 +229,8 @@ func (s *Server) watchConfigFiles() {
 		for _, n := range config.Names {
 			watchers = append(watchers, map[string]any{"globPattern": "**/" + n})
 		}
+		// Source files, for reach across files (project.go).
+		watchers = append(watchers, map[string]any{"globPattern": "**/*.{py,pyi,js,mjs,cjs,jsx,ts,mts,cts,tsx}"})
 		params := map[string]any{"registrations": []any{map[string]any{
 			"id": "rtlint-config-files", "method": "workspace/didChangeWatchedFiles",
 			"registerOptions": map[string]any{"watchers": watchers},

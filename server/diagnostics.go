@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
+	"path/filepath"
 	"runtime/debug"
 
 	"go.lsp.dev/protocol"
@@ -72,10 +74,23 @@ func (d *document) lint(ctx context.Context, file *source.File, matches *semanti
 			res, err = nil, fmt.Errorf("internal error: %v", r)
 		}
 	}()
-	if file.Tree != nil && matches != nil {
-		return lint.FileWithMatches(ctx, file, matches, d.s.configFor(file.Path))
+	if file.Tree == nil || matches == nil {
+		return d.s.lintFile(file)
 	}
-	return d.s.lintFile(file)
+	return d.s.analyze(ctx, file, matches)
+}
+
+// analyze lints a document's snapshot within the project: its summary
+// goes to the workspace index, and reach is resolved against the index.
+func (s *Server) analyze(ctx context.Context, file *source.File, matches *semantic.Matches) (*lint.Result, error) {
+	u, err := lint.Analyze(ctx, file, matches, s.configFor(file.Path))
+	if err != nil {
+		return nil, err
+	}
+	if filepath.IsAbs(file.Path) {
+		s.ws.update(file.Path, u.Summary)
+	}
+	return u.Resolve(s.ws.current()), nil
 }
 
 // lintFile lints a snapshot. A document whose tree was dropped (see
@@ -89,7 +104,7 @@ func (s *Server) lintFile(file *source.File) (*lint.Result, error) {
 		defer parsed.Tree.Close()
 		file = parsed
 	}
-	return lint.File(file, s.configFor(file.Path))
+	return s.analyze(context.Background(), file, nil)
 }
 
 func (s *Server) publish(d *document, version int32, file *source.File, findings []lint.Finding) {
@@ -126,14 +141,54 @@ var lspSeverity = map[analyzers.Severity]protocol.DiagnosticSeverity{
 func toDiagnostic(f *source.File, fd lint.Finding, version int32, index int) protocol.Diagnostic {
 	href := protocol.URI(report.DocsURL + fd.Rule + ".md")
 	return protocol.Diagnostic{
-		Range:           lspRange(f, fd.Start, fd.End),
-		Severity:        lspSeverity[fd.Severity],
-		Code:            fd.Rule,
-		CodeDescription: &protocol.CodeDescription{Href: href},
-		Source:          "rtlint",
-		Message:         fd.Message,
-		Data:            diagnosticData{Version: version, Index: index},
+		Range:              lspRange(f, fd.Start, fd.End),
+		Severity:           lspSeverity[fd.Severity],
+		Code:               fd.Rule,
+		CodeDescription:    &protocol.CodeDescription{Href: href},
+		Source:             "rtlint",
+		Message:            fd.Message,
+		Data:               diagnosticData{Version: version, Index: index},
+		RelatedInformation: relatedInformation(f, fd),
 	}
+}
+
+// relatedInformation places a reach path's hops (SPEC §7). Hops in other
+// files are placed by code-point column, which is the UTF-16 column for
+// the ASCII names these lines start with.
+func relatedInformation(f *source.File, fd lint.Finding) []protocol.DiagnosticRelatedInformation {
+	var out []protocol.DiagnosticRelatedInformation
+	for _, r := range fd.Related {
+		pos := protocol.Position{Line: uint32(max(r.Line-1, 0)), Character: uint32(max(r.Column-1, 0))}
+		if r.Path == f.Path {
+			if off := f.Lines.LineStart(r.Line); off >= 0 {
+				l, c := f.Lines.UTF16(off + columnBytes(f.Lines.Line(r.Line), r.Column))
+				pos = protocol.Position{Line: uint32(l), Character: uint32(c)}
+			}
+		}
+		out = append(out, protocol.DiagnosticRelatedInformation{
+			Location: protocol.Location{URI: fileURI(absPath(r.Path)), Range: protocol.Range{Start: pos, End: pos}},
+			Message:  r.Message,
+		})
+	}
+	return out
+}
+
+// columnBytes converts a 1-based code-point column of a line to bytes.
+func columnBytes(line string, col int) int {
+	n := 0
+	for i := range line {
+		if n == col-1 {
+			return i
+		}
+		n++
+	}
+	return len(line)
+}
+
+// fileURI makes a file URI of an absolute path.
+func fileURI(path string) protocol.DocumentURI {
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	return protocol.DocumentURI(u.String())
 }
 
 // pullDiagnostics answers LSP 3.17 textDocument/diagnostic with a full

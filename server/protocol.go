@@ -62,8 +62,11 @@ type fullDocumentDiagnosticReport struct {
 
 // initializeParams is the part of initialize the server reads.
 type initializeParams struct {
-	RootURI               protocol.DocumentURI `json:"rootUri,omitempty"`
-	InitializationOptions json.RawMessage      `json:"initializationOptions,omitempty"`
+	RootURI          protocol.DocumentURI `json:"rootUri,omitempty"`
+	WorkspaceFolders []struct {
+		URI protocol.DocumentURI `json:"uri"`
+	} `json:"workspaceFolders,omitempty"`
+	InitializationOptions json.RawMessage `json:"initializationOptions,omitempty"`
 	Capabilities          struct {
 		Workspace struct {
 			WorkspaceEdit struct {
@@ -73,7 +76,13 @@ type initializeParams struct {
 			DidChangeWatchedFiles struct {
 				DynamicRegistration bool `json:"dynamicRegistration"`
 			} `json:"didChangeWatchedFiles"`
+			Diagnostics struct {
+				RefreshSupport bool `json:"refreshSupport"`
+			} `json:"diagnostics"`
 		} `json:"workspace"`
+		Window struct {
+			WorkDoneProgress bool `json:"workDoneProgress"`
+		} `json:"window"`
 	} `json:"capabilities"`
 }
 

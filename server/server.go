@@ -50,6 +50,11 @@ type Server struct {
 	canCreate  bool // the client applies CreateFile in documentChanges
 	docChanges bool // the client takes documentChanges
 	canWatch   bool // the client registers file watchers dynamically
+	canRefresh bool // the client takes workspace/diagnostic/refresh
+	progress   bool // the client shows work-done progress
+	roots      []string
+	// ws is the workspace's project index for reach (project.go).
+	ws *workspace
 	// resolver finds each document's configuration file; configErrors
 	// remembers the errors already shown.
 	resolver     *config.Resolver
@@ -76,6 +81,9 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, closer io.Closer, log
 }
 
 func (s *Server) serve(ctx context.Context, in io.Reader, out io.Writer, closer io.Closer) int {
+	if s.ws == nil {
+		s.ws = newWorkspace(s)
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	s.conn = jsonrpc2.NewConn(newStream(in, out, closer, s.log))
@@ -220,6 +228,10 @@ var handlers = map[string]func(*Server, context.Context, json.RawMessage) (any, 
 	"initialize": (*Server).initialize,
 	"initialized": func(s *Server, _ context.Context, _ json.RawMessage) (any, error) {
 		s.watchConfigFiles()
+		s.mu.Lock()
+		roots, progress := s.roots, s.progress
+		s.mu.Unlock()
+		s.ws.start(roots, progress)
 		return nil, nil
 	},
 	"shutdown":                         (*Server).shutdown,
@@ -255,6 +267,19 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 	s.cfg = cfg
 	s.docChanges = p.Capabilities.Workspace.WorkspaceEdit.DocumentChanges
 	s.canWatch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
+	s.canRefresh = p.Capabilities.Workspace.Diagnostics.RefreshSupport
+	s.progress = p.Capabilities.Window.WorkDoneProgress
+	s.roots = nil
+	for _, f := range p.WorkspaceFolders {
+		if path := uriPath(f.URI); path != "" {
+			s.roots = append(s.roots, path)
+		}
+	}
+	if len(s.roots) == 0 {
+		if path := uriPath(p.RootURI); path != "" {
+			s.roots = append(s.roots, path)
+		}
+	}
 	for _, op := range p.Capabilities.Workspace.WorkspaceEdit.ResourceOperations {
 		if op == "create" {
 			s.canCreate = true

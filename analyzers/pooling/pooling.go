@@ -95,8 +95,14 @@ func sharedResult(m *semantic.Model, c *semantic.Call) bool {
 		return false
 	}
 	target := strings.TrimSpace(before[loc[0]:])
-	if strings.HasPrefix(target, "self.") || strings.HasPrefix(target, "this.") || strings.HasPrefix(target, "cls.") {
+	if strings.Contains(target, "??=") || strings.Contains(target, "||=") {
 		return true
+	}
+	if strings.HasPrefix(target, "self.") || strings.HasPrefix(target, "this.") || strings.HasPrefix(target, "cls.") {
+		// Kept on the instance: created once per instance, unless this is
+		// the constructor, which runs for every instance.
+		name := m.Funcs[c.Func].Name
+		return name != "__init__" && name != "constructor"
 	}
 	name := strings.FieldsFunc(target, func(r rune) bool {
 		return !(r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')

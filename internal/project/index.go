@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rtlint/rtlint/internal/semantic"
 	"github.com/rtlint/rtlint/internal/source"
@@ -34,19 +35,24 @@ type Facts struct {
 }
 
 type entry struct {
-	key   string
-	sum   *Summary
+	key string
+	// sum is swapped by Replace when an edit keeps the summary's shape.
+	sum   atomic.Pointer[Summary]
 	facts Facts
 }
+
+func (e *entry) summary() *Summary { return e.sum.Load() }
 
 // node is a function of a file; fn "" is the module's top level.
 type node struct{ file, fn string }
 
-// edge is one site: function from (in its file) reaches the callee.
+// edge is one site: function from (in its file) reaches the callee. The
+// site is named by position (function, site index) so that Replace can
+// swap in a summary of the same shape with fresh lines and offsets.
 type edge struct {
-	from node
-	to   node
-	site *Site
+	from   node
+	to     node
+	fi, si int
 }
 
 // NewIndex returns an empty index.
@@ -58,8 +64,50 @@ func NewIndex() *Index {
 func (ix *Index) Add(path string, s *Summary, facts Facts) {
 	s.prepare()
 	k := ix.Key(path)
-	ix.files[k] = &entry{key: k, sum: s, facts: facts}
+	e := &entry{key: k, facts: facts}
+	e.sum.Store(s)
+	ix.files[k] = e
 	ix.callers, ix.callees, ix.memo = nil, nil, nil
+}
+
+// Replace swaps in a newer summary of a file when it has the same shape
+// (the same functions, calls, classes and exports: only lines, offsets and
+// what it blocks on moved), so the call graph stands; it reports false
+// when the graph must be rebuilt (Clone, Add, Finish). Safe to call while
+// other goroutines query the index.
+func (ix *Index) Replace(path string, s *Summary) bool {
+	e := ix.files[ix.Key(path)]
+	if e == nil || !sameShape(e.summary(), s) {
+		return false
+	}
+	s.prepare()
+	e.sum.Store(s)
+	ix.mu.Lock()
+	ix.memo = map[reachQuery]*Path{}
+	ix.mu.Unlock()
+	return true
+}
+
+// Clone returns an unfinished index holding the same files, to Add to and
+// Finish without disturbing queries on ix.
+func (ix *Index) Clone() *Index {
+	c := &Index{files: make(map[string]*entry, len(ix.files)), Key: ix.Key}
+	for k, e := range ix.files {
+		ne := &entry{key: k, facts: e.facts}
+		ne.sum.Store(e.summary())
+		c.files[k] = ne
+	}
+	return c
+}
+
+// Paths lists the keys of the files in the index.
+func (ix *Index) Paths() []string {
+	out := make([]string, 0, len(ix.files))
+	for k := range ix.files {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Remove forgets a file.
@@ -74,7 +122,7 @@ func (ix *Index) Has(key string) bool { _, ok := ix.files[key]; return ok }
 // Summary returns a file's summary, or nil.
 func (ix *Index) Summary(path string) *Summary {
 	if e := ix.files[ix.Key(path)]; e != nil {
-		return e.sum
+		return e.summary()
 	}
 	return nil
 }
@@ -94,8 +142,9 @@ func (ix *Index) Finish() {
 	sort.Strings(keys)
 	for _, k := range keys {
 		e := ix.files[k]
-		for fi := range e.sum.Funcs {
-			fn := &e.sum.Funcs[fi]
+		sum := e.summary()
+		for fi := range sum.Funcs {
+			fn := &sum.Funcs[fi]
 			from := node{e.key, fn.Key}
 			for si := range fn.Sites {
 				site := &fn.Sites[si]
@@ -103,7 +152,7 @@ func (ix *Index) Finish() {
 				if !ok || to == from && site.Callback == "" {
 					continue
 				}
-				ed := edge{from: from, to: to, site: site}
+				ed := edge{from: from, to: to, fi: fi, si: si}
 				ix.callers[to] = append(ix.callers[to], ed)
 				ix.callees[from] = append(ix.callees[from], ed)
 			}
@@ -148,7 +197,7 @@ func (ix *Index) locate(e *entry, t semantic.Target) (*entry, string, bool) {
 	if t.Module == "" {
 		return e, t.Name, true
 	}
-	p, name := Locate(e.key, e.sum.Lang, e.facts, t, ix.Has)
+	p, name := Locate(e.key, e.summary().Lang, e.facts, t, ix.Has)
 	if p == "" {
 		return nil, "", false
 	}
@@ -212,7 +261,7 @@ func pyModuleIn(base string, parts []string, relative bool, exists func(string) 
 // a class's constructor, a method (inherited ones included), or whatever
 // an alias of the file stands for.
 func (ix *Index) symbol(e *entry, name string, super bool, depth int) (node, bool) {
-	s := e.sum
+	s := e.summary()
 	if !super {
 		if i := s.funcIndex(name); i > 0 {
 			return node{e.key, name}, true
@@ -242,6 +291,11 @@ func (ix *Index) symbol(e *entry, name string, super bool, depth int) (node, boo
 			return n, true
 		}
 	}
+	// CommonJS `module.exports = Repo`: the module is the class, so
+	// `require('./repo')` then `.findAll` is Repo.findAll.
+	if a, ok := s.Aliases[""]; ok && name != "" {
+		return ix.resolveDepth(e, aliasMember(a, name, s.Lang), depth+1)
+	}
 	return node{}, false
 }
 
@@ -270,10 +324,10 @@ func (ix *Index) method(e *entry, k int, name string, skipSelf bool, depth int) 
 	if depth > maxSymbolDepth {
 		return node{}, false
 	}
-	cls := &e.sum.Classes[k]
+	cls := &e.summary().Classes[k]
 	if !skipSelf {
 		key := cls.Key + "." + name
-		if e.sum.funcIndex(key) > 0 {
+		if e.summary().funcIndex(key) > 0 {
 			return node{e.key, key}, true
 		}
 	}
@@ -298,20 +352,26 @@ func (ix *Index) class(e *entry, t semantic.Target, depth int) (*entry, int, boo
 	if !ok {
 		return nil, 0, false
 	}
-	if k, ok := target.sum.classes[name]; ok {
+	if k, ok := target.summary().classes[name]; ok {
 		return target, k, true
 	}
 	head, rest, _ := strings.Cut(name, ".")
-	if a, ok := target.sum.Aliases[head]; ok {
+	if a, ok := target.summary().Aliases[head]; ok {
 		if rest != "" {
-			a = aliasMember(a, rest, target.sum.Lang)
+			a = aliasMember(a, rest, target.summary().Lang)
 		}
 		return ix.class(target, a, depth+1)
 	}
-	for _, mod := range target.sum.Star {
+	for _, mod := range target.summary().Star {
 		if te, k, ok := ix.class(target, semantic.Target{Module: mod, Name: name}, depth+1); ok {
 			return te, k, true
 		}
+	}
+	if a, ok := target.summary().Aliases[""]; ok {
+		if name != "" {
+			a = aliasMember(a, name, target.summary().Lang)
+		}
+		return ix.class(target, a, depth+1)
 	}
 	return nil, 0, false
 }

@@ -105,14 +105,14 @@ func (ix *Index) reach(q reachQuery) *Path {
 		for _, n := range frontier {
 			for _, ed := range ix.callers[n] {
 				from := ix.files[ed.from.file]
-				if isEntry(ed.site, from.sum.Lang, q.kind) {
+				if isEntry(ix.site(ed), from.summary().Lang, q.kind) {
 					if !entries[ed.from] {
 						entries[ed.from] = true
 						found = append(found, ed)
 					}
 					continue
 				}
-				if ed.from.fn == "" || ed.site.Callback != "" {
+				if ed.from.fn == "" || ix.site(ed).Callback != "" {
 					continue // module top level: startup code
 				}
 				if f := ix.funcOf(ed.from); f == nil || f.Memoized {
@@ -140,28 +140,28 @@ func (ix *Index) reach(q reachQuery) *Path {
 	entryFunc := ix.funcOf(first.from)
 	p := &Path{
 		Entry:     entryFunc.Desc,
-		EntryPath: entryFile.sum.Path,
-		EntryLine: first.site.Line,
+		EntryPath: entryFile.summary().Path,
+		EntryLine: ix.site(first).Line,
 		Others:    ix.countEntries(q, entries) - 1,
-		First:     first.site,
+		First:     ix.site(first),
 	}
 	switch {
-	case first.site.Callback != "":
-		p.Entry = first.site.Callback
-	case q.kind == Hot && !first.site.Context.Has(semantic.Handler):
+	case ix.site(first).Callback != "":
+		p.Entry = ix.site(first).Callback
+	case q.kind == Hot && !ix.site(first).Context.Has(semantic.Handler):
 		p.Entry = "a loop in " + entryFunc.Desc
 	}
 	caller := entryFunc.Desc
 	for ed := first; ; {
 		callee := ix.funcOf(ed.to)
-		msg := caller + " calls " + ed.site.Text
-		if ed.site.Callback != "" {
-			msg = fmt.Sprintf("%s hands %s to the event loop as a %s", caller, ed.site.Text, ed.site.Callback)
+		msg := caller + " calls " + ix.site(ed).Text
+		if ix.site(ed).Callback != "" {
+			msg = fmt.Sprintf("%s hands %s to the event loop as a %s", caller, ix.site(ed).Text, ix.site(ed).Callback)
 		}
-		if strings.TrimSuffix(ed.site.Text, "()") != strings.TrimSuffix(callee.Name, "()") {
+		if strings.TrimSuffix(ix.site(ed).Text, "()") != strings.TrimSuffix(callee.Name, "()") {
 			msg += " (" + callee.Name + ")"
 		}
-		p.Hops = append(p.Hops, Hop{Path: ix.files[ed.from.file].sum.Path, Line: ed.site.Line, Col: ed.site.Col, Message: msg})
+		p.Hops = append(p.Hops, Hop{Path: ix.files[ed.from.file].summary().Path, Line: ix.site(ed).Line, Col: ix.site(ed).Col, Message: msg})
 		p.Through = append(p.Through, callee.Name)
 		caller = callee.Name
 		if ed.to == q.n {
@@ -185,11 +185,11 @@ func (ix *Index) countEntries(q reachQuery, nearest map[node]bool) int {
 		var following []node
 		for _, n := range frontier {
 			for _, ed := range ix.callers[n] {
-				if isEntry(ed.site, ix.files[ed.from.file].sum.Lang, q.kind) {
+				if isEntry(ix.site(ed), ix.files[ed.from.file].summary().Lang, q.kind) {
 					entries[ed.from] = true
 					continue
 				}
-				if ed.from.fn == "" || ed.site.Callback != "" || seen[ed.from] {
+				if ed.from.fn == "" || ix.site(ed).Callback != "" || seen[ed.from] {
 					continue
 				}
 				if f := ix.funcOf(ed.from); f == nil || f.Memoized {
@@ -209,11 +209,11 @@ func (ix *Index) funcOf(n node) *Func {
 	if e == nil {
 		return nil
 	}
-	i := e.sum.funcIndex(n.fn)
+	i := e.summary().funcIndex(n.fn)
 	if i < 0 {
 		return nil
 	}
-	return &e.sum.Funcs[i]
+	return &e.summary().Funcs[i]
 }
 
 // Describe renders a path for a message: "reached from async def h()
@@ -222,11 +222,7 @@ func (ix *Index) funcOf(n node) *Func {
 func (p *Path) Describe(fromPath string) string {
 	where := fmt.Sprintf("line %d", p.EntryLine)
 	if p.EntryPath != fromPath {
-		rel, err := filepath.Rel(filepath.Dir(fromPath), p.EntryPath)
-		if err != nil {
-			rel = p.EntryPath
-		}
-		where = fmt.Sprintf("%s:%d", filepath.ToSlash(rel), p.EntryLine)
+		where = fmt.Sprintf("%s:%d", filepath.ToSlash(p.EntryPath), p.EntryLine)
 	}
 	s := fmt.Sprintf("reached from %s (%s) through %s", p.Entry, where, strings.Join(p.Through, " → "))
 	switch p.Others {
@@ -266,10 +262,10 @@ func (ix *Index) Blocking(path, fn string, maxDepth int) []Reached {
 			}
 			chain := append(append([]string{}, via[n]...), f.Name)
 			for _, b := range f.Blocks {
-				out = append(out, Reached{Path: ix.files[n.file].sum.Path, Block: b, Via: chain})
+				out = append(out, Reached{Path: ix.files[n.file].summary().Path, Block: b, Via: chain})
 			}
 			for _, ed := range ix.callees[n] {
-				if _, seen := via[ed.to]; seen || ed.site.Callback != "" {
+				if _, seen := via[ed.to]; seen || ix.site(ed).Callback != "" {
 					continue
 				}
 				if g := ix.funcOf(ed.to); g == nil || g.Async {
@@ -282,4 +278,9 @@ func (ix *Index) Blocking(path, fn string, maxDepth int) []Reached {
 		frontier = following
 	}
 	return out
+}
+
+// site returns the site an edge stands for, in the file's current summary.
+func (ix *Index) site(ed edge) *Site {
+	return &ix.files[ed.from.file].summary().Funcs[ed.fi].Sites[ed.si]
 }

@@ -2,7 +2,10 @@ package project
 
 import (
 	"hash/fnv"
+	"maps"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/internal/semantic"
@@ -104,20 +107,20 @@ func Summarize(m *semantic.Model, opts Options) *Summary {
 	s := &Summary{Path: f.Path, Lang: f.Language, Hash: Hash(f.Src)}
 	s.Funcs = make([]Func, 1, len(m.Funcs)+1)
 	s.Funcs[0] = Func{Name: "module top level", Desc: "module top level", Line: 1}
+	s.Aliases, s.Star = m.Exports()
+	exported := map[string]string{} // "@120" → the name it is exported as
+	for name, t := range s.Aliases {
+		if t.Module == "" && strings.HasPrefix(t.Name, "@") && name != "" && name != "default" {
+			exported[t.Name] = name
+		}
+	}
 	index := make([]int, len(m.Funcs)) // model function → Summary.Funcs
 	for i := range m.Funcs {
 		fn := &m.Funcs[i]
 		key := m.FuncKey(i)
-		name := fn.Name + "()"
-		switch {
-		case fn.Name == "":
-			name = m.DescribeFunc(i)
-		case fn.Class != semantic.None:
-			name = m.Classes[fn.Class].Name + "." + name
-		}
 		index[i] = len(s.Funcs)
 		s.Funcs = append(s.Funcs, Func{
-			Key: key, Name: name, Desc: m.DescribeFunc(i),
+			Key: key, Name: funcName(m, i, exported[key]), Desc: entryDesc(m, i),
 			Line: f.Lines.Position(int(fn.Span.Start)).Line, Async: fn.Async, Memoized: m.Memoized(i),
 		})
 	}
@@ -182,7 +185,6 @@ func Summarize(m *semantic.Model, opts Options) *Summary {
 		}
 		s.Classes = append(s.Classes, Class{Key: m.ClassKey(k), Bases: m.ClassBases(k), Attrs: m.ClassAttrs(k)})
 	}
-	s.Aliases, s.Star = m.Exports()
 	s.sortSites()
 	return s
 }
@@ -243,4 +245,66 @@ func writtenCall(m *semantic.Model, c *semantic.Call) string {
 		return c.Path + "()"
 	}
 	return m.Text(c.Callee) + "()"
+}
+
+// sameShape reports whether two summaries of a file give the same call
+// graph: the same functions and sites in order (targets, contexts,
+// callbacks), classes and exports. Positions and blocks may differ.
+func sameShape(a, b *Summary) bool {
+	if a.Lang != b.Lang || len(a.Funcs) != len(b.Funcs) || len(a.Classes) != len(b.Classes) ||
+		len(a.Aliases) != len(b.Aliases) || !slices.Equal(a.Star, b.Star) {
+		return false
+	}
+	for i := range a.Funcs {
+		fa, fb := &a.Funcs[i], &b.Funcs[i]
+		if fa.Key != fb.Key || fa.Async != fb.Async || fa.Memoized != fb.Memoized || len(fa.Sites) != len(fb.Sites) {
+			return false
+		}
+		for j := range fa.Sites {
+			sa, sb := &fa.Sites[j], &fb.Sites[j]
+			if sa.Target != sb.Target || sa.Context != sb.Context || sa.Callback != sb.Callback {
+				return false
+			}
+		}
+	}
+	for i := range a.Classes {
+		ca, cb := &a.Classes[i], &b.Classes[i]
+		if ca.Key != cb.Key || !slices.Equal(ca.Bases, cb.Bases) || !maps.Equal(ca.Attrs, cb.Attrs) {
+			return false
+		}
+	}
+	return maps.Equal(a.Aliases, b.Aliases)
+}
+
+// funcName names a function on a reach path: "load()", "Store.put()",
+// "new DataManager()" for a JS constructor, or the name an anonymous
+// function is exported under.
+func funcName(m *semantic.Model, fi int, exportedAs string) string {
+	fn := &m.Funcs[fi]
+	switch {
+	case fn.Name == "" && exportedAs != "":
+		return exportedAs + "()"
+	case fn.Name == "":
+		return m.DescribeFunc(fi)
+	case fn.Class != semantic.None && fn.Name == "constructor" && m.Lang().IsECMA():
+		return "new " + m.Classes[fn.Class].Name + "()"
+	case fn.Class != semantic.None:
+		return m.Classes[fn.Class].Name + "." + fn.Name + "()"
+	}
+	return fn.Name + "()"
+}
+
+// entryDesc describes a function as an entry point, by the role that puts
+// it on the loop or in a request: its handler role first ("controller
+// method DataController.list()"), and for a JS function nested in one, the
+// enclosing function its context comes from.
+func entryDesc(m *semantic.Model, fi int) string {
+	fn := &m.Funcs[fi]
+	if fn.Owner != semantic.None && fn.Owner != fi && fn.Handler == "" && fn.Callback == "" && !fn.Async {
+		fi = fn.Owner
+	}
+	if m.Funcs[fi].Handler != "" {
+		return m.DescribeHandler(fi)
+	}
+	return m.DescribeFunc(fi)
 }

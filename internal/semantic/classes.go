@@ -17,6 +17,7 @@ var (
 	pyClassField  = regexp.MustCompile(`(?m)^([ \t]+)(\w+)\s*:\s*([^=\n#]+?)\s*(?:=[^\n]*)?$`)
 	jsThisAssign  = regexp.MustCompile(`\bthis\.([\w$]+)\s*=\s*(new\s+[\w$.]+|[\w$]+)`)
 	tsField       = regexp.MustCompile(`(?m)^[ \t]*(?:(?:private|public|protected|readonly|static|declare|override)\s+)*([\w$]+)[?!]?\s*:\s*([\w$.]+)\s*[;=\n]`)
+	ecmaFieldNew  = regexp.MustCompile(`(?m)^[ \t]*(?:(?:private|public|protected|readonly|static|override)\s+)*#?([\w$]+)[?!]?\s*(?::\s*[\w$.<>]+\s*)?=\s*new\s+([\w$.]+)`)
 	tsParamProp   = regexp.MustCompile(`(?:private|public|protected|readonly)\s+(?:readonly\s+)?([\w$]+)\??\s*:\s*([\w$.]+)`)
 	ecmaExtends   = regexp.MustCompile(`\bextends\s+([\w$.]+)`)
 	classAttrNone = map[string]Target{}
@@ -106,6 +107,13 @@ func (m *Model) ClassAttrs(k int) map[string]Target {
 				t, ok := m.paramType(value, scope)
 				add(name, t, ok)
 			}
+		}
+		for _, sm := range ecmaFieldNew.FindAllStringSubmatchIndex(text, -1) {
+			if m.funcAtOffset(k, c.Span.Start+uint32(sm[0])) != c.Func {
+				continue
+			}
+			t, ok := m.TypeTarget(text[sm[4]:sm[5]], c.Func)
+			add(text[sm[2]:sm[3]], t, ok)
 		}
 		for _, sm := range tsField.FindAllStringSubmatchIndex(text, -1) {
 			if m.funcAtOffset(k, c.Span.Start+uint32(sm[0])) != c.Func {

@@ -54,7 +54,7 @@ func (m *Model) DescribeFunc(i int) string {
 		return what + " " + name + "()"
 	case f.Route != "":
 		return what + " for " + f.Route
-	case what[0] == 'a' || what[0] == 'A':
+	case startsWithVowel(what):
 		return "an " + what
 	}
 	return "a " + what
@@ -128,4 +128,11 @@ func (m *Model) DescribeHandler(i int) string {
 		return f.Handler + " for " + f.Route
 	}
 	return "a " + f.Handler
+}
+
+// startsWithVowel reports whether a phrase's first letter (after quotes and
+// dots: "'exit' listener", ".then() callback") is a vowel.
+func startsWithVowel(s string) bool {
+	s = strings.TrimLeft(s, "'\"`.@")
+	return s != "" && strings.ContainsRune("aeiouAEIOU", rune(s[0]))
 }

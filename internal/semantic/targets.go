@@ -121,7 +121,8 @@ func (m *Model) chainTarget(ch chain, scope, depth int) (Target, bool) {
 		if s.module != "" {
 			break
 		}
-		if s.call && !(i == 0 && s.name == "super") {
+		// `super().m()`, and `C().m()` / `new C().m()` on a fresh instance.
+		if s.call && !(i == 0 && (s.name == "super" || len(ch) == 2)) {
 			return Target{}, false
 		}
 	}

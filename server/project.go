@@ -1,0 +1,284 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"go.uber.org/zap"
+
+	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/project"
+	"github.com/rtlint/rtlint/internal/source"
+	"github.com/rtlint/rtlint/internal/walk"
+)
+
+// The workspace index (SPEC §2 "reach", §7): after `initialized`, the
+// server summarises the workspace's files in the background (reporting
+// $/progress when the client supports it) and builds the project index;
+// until then diagnostics are same-file only. An edit that changes a
+// document's calls, classes or exports, or a file changed on disk,
+// rebuilds the index shortly after, and every open document is analysed
+// again, so a helper file's edit shows in the handler file that reaches it.
+
+// maxIndexFiles bounds the background index (a home folder opened as a
+// workspace must not make the server read the disk for minutes).
+const maxIndexFiles = 20000
+
+// rebuildDelay coalesces the rebuilds a burst of edits asks for.
+const rebuildDelay = 150 * time.Millisecond
+
+type workspace struct {
+	s    *Server
+	disk *project.Disk
+
+	mu       sync.Mutex
+	index    *project.Index // finished and read-only; nil until built
+	changed  map[string]*project.Summary
+	removed  map[string]bool
+	timer    *time.Timer
+	building bool
+	// ready is closed when the first index is in place (tests).
+	ready chan struct{}
+}
+
+func newWorkspace(s *Server) *workspace {
+	w := &workspace{s: s, disk: project.NewDisk(), changed: map[string]*project.Summary{}, removed: map[string]bool{}, ready: make(chan struct{})}
+	w.disk.Warn = func(err error) { s.showError("rtlint: " + err.Error()) }
+	return w
+}
+
+// current returns the index analyses resolve reach against (nil: the
+// document alone).
+func (w *workspace) current() *project.Index {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.index
+}
+
+// start builds the first index from the workspace folders.
+func (w *workspace) start(roots []string, progress bool) {
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				w.s.log.Error("indexing the workspace panicked", zap.Any("panic", r))
+			}
+		}()
+		w.build(roots, progress)
+	}()
+}
+
+func (w *workspace) build(roots []string, progress bool) {
+	s := w.s
+	var files []string
+	for _, root := range roots {
+		_, rootCfg, err := s.resolverFor().For(filepath.Join(root, "_"))
+		if err != nil {
+			s.reportConfigError(err)
+		}
+		fs, _ := walk.Files([]string{root}, walk.Options{Excluded: rootCfg.Excluded})
+		files = append(files, fs...)
+	}
+	if len(files) > maxIndexFiles {
+		s.log.Warn("workspace too large to index whole", zap.Int("files", len(files)), zap.Int("indexed", maxIndexFiles))
+		files = files[:maxIndexFiles]
+	}
+	p := s.startProgress(progress, "rtlint: indexing", len(files))
+	ix := project.NewIndex()
+	ix.Key = absPath
+	for i, path := range files {
+		if sum := w.summarize(path); sum != nil {
+			ix.Add(path, sum, w.disk.Facts(absPath(path)))
+		}
+		p.report(i + 1)
+	}
+	w.mu.Lock()
+	for path, sum := range w.changed { // open documents' own texts win over the disk
+		ix.Add(path, sum, w.disk.Facts(absPath(path)))
+	}
+	w.changed = map[string]*project.Summary{}
+	ix.Finish()
+	w.index = ix
+	w.mu.Unlock()
+	close(w.ready)
+	p.end(fmt.Sprintf("indexed %d files", ix.Len()))
+	s.log.Info("workspace indexed", zap.Int("files", ix.Len()))
+	s.reanalyzeAll()
+}
+
+// summarize reads and summarises one file from disk (nil when it cannot
+// be linted: the error shows when the file itself is opened or checked).
+func (w *workspace) summarize(path string) *project.Summary {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	f, err := source.Parse(context.Background(), path, source.LanguageOf(path), src)
+	if err != nil {
+		return nil
+	}
+	defer f.Tree.Close()
+	u, err := lint.Analyze(context.Background(), f, nil, w.s.configFor(path))
+	if err != nil {
+		return nil
+	}
+	return u.Summary
+}
+
+// update takes a document's fresh summary after its analysis: the index
+// keeps it in place when the call graph stands, else a rebuild follows.
+func (w *workspace) update(path string, sum *project.Summary) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.index != nil && w.index.Replace(path, sum) {
+		return
+	}
+	w.changed[path] = sum
+	w.scheduleLocked()
+}
+
+// fileChanged re-reads a file changed on disk (not open in the editor).
+func (w *workspace) fileChanged(path string, deleted bool) {
+	if source.LanguageOf(path) == source.Unknown {
+		return
+	}
+	var sum *project.Summary
+	if !deleted {
+		sum = w.summarize(path)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if sum == nil {
+		w.removed[path] = true
+		delete(w.changed, path)
+	} else {
+		w.changed[path] = sum
+		delete(w.removed, path)
+	}
+	w.scheduleLocked()
+}
+
+func (w *workspace) scheduleLocked() {
+	if w.index == nil {
+		return // the first build takes changed into account
+	}
+	if w.timer != nil {
+		w.timer.Stop()
+	}
+	w.timer = time.AfterFunc(rebuildDelay, w.rebuild)
+}
+
+// rebuild folds the changed summaries into a new index and analyses the
+// open documents again.
+func (w *workspace) rebuild() {
+	w.mu.Lock()
+	if w.building || w.index == nil {
+		w.mu.Unlock()
+		return
+	}
+	w.building = true
+	changed, removed := w.changed, w.removed
+	w.changed, w.removed = map[string]*project.Summary{}, map[string]bool{}
+	ix := w.index.Clone()
+	w.mu.Unlock()
+	for path := range removed {
+		ix.Remove(path)
+	}
+	for path, sum := range changed {
+		ix.Add(path, sum, w.disk.Facts(absPath(path)))
+	}
+	ix.Finish()
+	w.mu.Lock()
+	w.index = ix
+	w.building = false
+	again := len(w.changed) > 0 || len(w.removed) > 0
+	w.mu.Unlock()
+	if again {
+		w.mu.Lock()
+		w.scheduleLocked()
+		w.mu.Unlock()
+	}
+	w.s.reanalyzeAll()
+}
+
+// reanalyzeAll analyses every open document again (the project changed)
+// and asks pull clients to pull again.
+func (s *Server) reanalyzeAll() {
+	s.mu.Lock()
+	docs := make([]*document, 0, len(s.docs))
+	for _, d := range s.docs {
+		docs = append(docs, d)
+	}
+	refresh := s.canRefresh
+	s.mu.Unlock()
+	for _, d := range docs {
+		d.schedule()
+	}
+	if refresh {
+		go func() {
+			var result any
+			if _, err := s.conn.Call(context.Background(), "workspace/diagnostic/refresh", nil, &result); err != nil {
+				s.log.Warn("diagnostic refresh failed", zap.Error(err))
+			}
+		}()
+	}
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return filepath.Clean(p)
+}
+
+// progress reports work-done progress ($/progress) for one task, when the
+// client supports it; otherwise its methods do nothing.
+type progress struct {
+	s     *Server
+	token string
+	total int
+	last  time.Time
+}
+
+func (s *Server) startProgress(enabled bool, title string, total int) *progress {
+	p := &progress{s: s, total: total}
+	if !enabled {
+		return p
+	}
+	token := fmt.Sprintf("rtlint-%d", time.Now().UnixNano())
+	var result any
+	if _, err := s.conn.Call(context.Background(), "window/workDoneProgress/create", map[string]any{"token": token}, &result); err != nil {
+		s.log.Warn("creating progress failed", zap.Error(err))
+		return p
+	}
+	p.token = token
+	p.notify(map[string]any{"kind": "begin", "title": title, "percentage": 0, "cancellable": false})
+	return p
+}
+
+func (p *progress) notify(value map[string]any) {
+	if err := p.s.conn.Notify(context.Background(), "$/progress", map[string]any{"token": p.token, "value": value}); err != nil {
+		p.s.log.Warn("progress notification failed", zap.Error(err))
+	}
+}
+
+func (p *progress) report(done int) {
+	if p.token == "" || time.Since(p.last) < 100*time.Millisecond && done != p.total {
+		return
+	}
+	p.last = time.Now()
+	pct := 100
+	if p.total > 0 {
+		pct = done * 100 / p.total
+	}
+	p.notify(map[string]any{"kind": "report", "message": fmt.Sprintf("%d/%d files", done, p.total), "percentage": pct})
+}
+
+func (p *progress) end(msg string) {
+	if p.token != "" {
+		p.notify(map[string]any{"kind": "end", "message": msg})
+	}
+}

@@ -1,0 +1,2 @@
+// barrel: `export { f } from './y'`
+export { hashPassword, hashToken } from './crypto'

@@ -117,6 +117,7 @@ type Editor struct {
 	framingErr error
 	stdoutEOF  bool
 	docs       map[protocol.DocumentURI]*Doc
+	progress   []string // $/progress values, as "kind: message"
 	files      map[protocol.DocumentURI]string
 }
 
@@ -286,6 +287,19 @@ func (e *Editor) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 			e.publishN[p.URI]++
 			e.mu.Unlock()
 		}
+	case "$/progress":
+		var p struct {
+			Value struct {
+				Kind    string `json:"kind"`
+				Message string `json:"message"`
+			} `json:"value"`
+		}
+		if err := json.Unmarshal(req.Params(), &p); err == nil {
+			e.mu.Lock()
+			e.eventLocked()
+			e.progress = append(e.progress, p.Value.Kind+": "+p.Value.Message)
+			e.mu.Unlock()
+		}
 	case "window/logMessage", "window/showMessage":
 		var l LogMessage
 		if err := json.Unmarshal(req.Params(), &l); err == nil {
@@ -303,6 +317,30 @@ func (e *Editor) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 		return reply(ctx, nil, nil)
 	}
 	return nil
+}
+
+// Progress returns the $/progress notifications received, as "kind:
+// message" ("begin: ", "report: 3/5 files", "end: indexed 5 files").
+func (e *Editor) Progress() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return append([]string(nil), e.progress...)
+}
+
+// AwaitProgressEnd waits until a $/progress "end" has arrived.
+func (e *Editor) AwaitProgressEnd() {
+	e.t.Helper()
+	ok := e.await(e.timeout, func() bool {
+		for _, p := range e.progress {
+			if strings.HasPrefix(p, "end:") {
+				return true
+			}
+		}
+		return false
+	})
+	if !ok {
+		e.fatalf("no $/progress end; got %v", e.Progress())
+	}
 }
 
 // ServerRequests returns the methods of the requests the server sent (each
@@ -517,6 +555,7 @@ type InitOptions struct {
 	DocumentChanges       bool     // workspace.workspaceEdit.documentChanges
 	ResourceOperations    []string // workspace.workspaceEdit.resourceOperations
 	WatchFiles            bool     // workspace.didChangeWatchedFiles.dynamicRegistration
+	WorkDoneProgress      bool     // window.workDoneProgress
 	InitializationOptions any
 }
 
@@ -551,6 +590,7 @@ func (e *Editor) Initialize(opts InitOptions) json.RawMessage {
 				"hover": map[string]any{"contentFormat": []string{"markdown", "plaintext"}},
 			},
 			"general": map[string]any{"positionEncodings": []string{"utf-16"}},
+			"window":  map[string]any{"workDoneProgress": opts.WorkDoneProgress},
 		},
 		"initializationOptions": opts.InitializationOptions,
 	}

@@ -1,0 +1,121 @@
+package server_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/rtlint/rtlint/internal/lsptest"
+)
+
+const reachHelpers = `import app
+
+
+def load():
+    with open("settings.json") as f:
+        return f.read()
+`
+
+const reachApp = `import helpers
+
+
+async def handler():
+    return helpers.load()
+
+
+def tick():
+    return open("tick.txt").read()
+`
+
+// TestReachAcrossFiles: the server indexes the workspace in the background
+// (reporting $/progress), a blocking call in a helper file is reported with
+// the path from the async function in another file, with related
+// information and a fix at the call site; editing either file updates the
+// other's diagnostics.
+func TestReachAcrossFiles(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, text := range map[string]string{"pyproject.toml": "[project]\nname = \"x\"\n", "helpers.py": reachHelpers, "app.py": reachApp} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	uri := func(name string) protocol.DocumentURI {
+		return protocol.DocumentURI("file://" + filepath.ToSlash(filepath.Join(dir, name)))
+	}
+	helpers, app := uri("helpers.py"), uri("app.py")
+
+	e := lsptest.Start(t, bin())
+	e.Initialize(lsptest.InitOptions{RootURI: uri(""), WorkDoneProgress: true, DocumentChanges: true})
+	e.AwaitProgressEnd()
+	progress := strings.Join(e.Progress(), "\n")
+	if !strings.Contains(progress, "begin:") || !strings.Contains(progress, "end: indexed 2 files") {
+		t.Errorf("$/progress = %q, want a begin and an end naming 2 files", progress)
+	}
+
+	// The helper's blocking call, reached from app.py's async def.
+	e.Open(helpers, "python", reachHelpers)
+	diags := e.Diagnostics(helpers, 1, 0)
+	if len(diags) != 1 || diags[0].Code != "RT103" || !strings.Contains(diags[0].Message, "reached from async def handler()") {
+		t.Fatalf("helpers.py diagnostics = %v %v, want RT103 reached from async def handler()", codes(diags), messages(diags))
+	}
+	if want := mustRange(t, reachHelpers, `open("settings.json")`, 0); diags[0].Range != want {
+		t.Errorf("RT103 range = %s, want %s", rangeString(diags[0].Range), rangeString(want))
+	}
+	rel := diags[0].RelatedInformation
+	if len(rel) != 1 || rel[0].Location.URI != app || rel[0].Location.Range.Start.Line != 4 {
+		t.Errorf("relatedInformation = %+v, want the call in app.py line 5", rel)
+	}
+	actions := e.CodeActions(helpers, diags[0].Range, diags)
+	fix := findAction(actions, "Run helpers.load() in a thread: await asyncio.to_thread() (unsafe)")
+	if fix == nil || fix.Edit == nil {
+		t.Fatalf("code actions = %v, want the call-site fix", titles(actions))
+	}
+	var appEdits []protocol.TextEdit
+	for _, dc := range fix.Edit.DocumentChanges {
+		if dc.TextDocument != nil && dc.TextDocument.URI == app {
+			appEdits = append(appEdits, dc.Edits...)
+		}
+	}
+	if want := mustRange(t, reachApp, "helpers.load()", 0); len(appEdits) != 2 || appEdits[1].Range != want ||
+		appEdits[1].NewText != "await asyncio.to_thread(helpers.load)" || !strings.Contains(appEdits[0].NewText, "import asyncio") {
+		t.Errorf("fix edits in app.py = %+v, want the import and the call at %s wrapped", appEdits, rangeString(want))
+	}
+
+	// Editing app.py so that the helper is no longer called clears
+	// helpers.py's diagnostic.
+	e.Open(app, "python", reachApp)
+	mark := e.Mark()
+	call := mustRange(t, reachApp, "return helpers.load()", 0)
+	e.Change(app, 2, lsptest.Change{Range: &call, Text: "return None"})
+	e.AwaitPublish(helpers, mark, "helpers.py without findings", func(p lsptest.Publish) bool { return len(p.Diagnostics) == 0 })
+
+	// Editing helpers.py so that it hands app.tick to the loop makes
+	// tick()'s open() in app.py a finding.
+	mark = e.Mark()
+	end := protocol.Position{Line: uint32(strings.Count(reachHelpers, "\n")), Character: 0}
+	e.Change(helpers, 2, lsptest.Change{Range: &protocol.Range{Start: end, End: end},
+		Text: "\n\ndef start(loop):\n    loop.call_soon(app.tick)\n"})
+	p := e.AwaitPublish(app, mark, "app.py with tick()'s open() reached from the loop", func(p lsptest.Publish) bool {
+		for _, d := range p.Diagnostics {
+			if d.Code == "RT103" && strings.Contains(d.Message, "loop.call_soon() callback") {
+				return true
+			}
+		}
+		return false
+	})
+	if len(p.Diagnostics) != 1 {
+		t.Errorf("app.py diagnostics = %v, want one", messages(p.Diagnostics))
+	}
+}
+
+func messages(diags []protocol.Diagnostic) []string {
+	var out []string
+	for _, d := range diags {
+		out = append(out, d.Message)
+	}
+	return out
+}

@@ -44,7 +44,7 @@ func reportHot(p *analyzers.Pass, cat *apis.Catalog, what string, extras bool) {
 	for i := range m.Calls {
 		c := &m.Calls[i]
 		hot := c.Context.Has(semantic.Hot)
-		if !hot && (c.Func == semantic.None || sharedResult(m, c)) || p.Allowed(c.Qualified, c.Path) {
+		if !hot && c.Func == semantic.None || p.Allowed(c.Qualified, c.Path) {
 			continue
 		}
 		entries := cat.Lookup(fam, c.Qualified)
@@ -64,6 +64,9 @@ func reportHot(p *analyzers.Pass, cat *apis.Catalog, what string, extras bool) {
 				name = "new " + name
 			}
 			if !hot {
+				if sharedResult(m, c) {
+					break
+				}
 				// In a helper: costly only if a handler or a loop calls it.
 				p.ReportVia(c.Span, &analyzers.Via{Func: c.Func, Call: i, Kind: analyzers.ReachHot,
 					Head: name + " " + what + " per call", Tail: "; " + e.Use})
@@ -89,7 +92,8 @@ var sharedAssign = regexp.MustCompile(`(?:\b(?:self|this|cls)\.[\w$.]+|\b[\w$]+)
 func sharedResult(m *semantic.Model, c *semantic.Call) bool {
 	lines := m.File.Lines
 	line := lines.Position(int(c.Span.Start)).Line
-	before := string(m.File.Src[lines.LineStart(line):c.Span.Start])
+	start := max(lines.LineStart(line), int(c.Span.Start)-200) // minified code: one huge line
+	before := string(m.File.Src[start:c.Span.Start])
 	loc := sharedAssign.FindStringSubmatchIndex(before)
 	if loc == nil {
 		return false

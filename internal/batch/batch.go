@@ -188,17 +188,24 @@ func loadImports(ctx context.Context, ix *project.Index, queue []*project.Summar
 		onDisk[p] = v
 		return v
 	}
+	type moduleKey struct{ dir, module string }
+	done := map[moduleKey]bool{} // resolved once per folder
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
+		if !o.ConfigFor(s.Path).Reach() {
+			continue
+		}
 		from := absPath(s.Path)
 		root := o.Disk.Root(from)
 		fs := o.Disk.Facts(from)
 		for fi := range s.Funcs {
 			for _, site := range s.Funcs[fi].Sites {
-				if site.Target.Module == "" {
+				key := moduleKey{filepath.Dir(from), site.Target.Module}
+				if site.Target.Module == "" || done[key] {
 					continue
 				}
+				done[key] = true
 				p, _ := project.Locate(from, s.Lang, fs, site.Target, exists)
 				if p == "" || ix.Has(p) || seen[p] || !within(p, root) {
 					continue

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/rtlint/rtlint/internal/corpus"
+	"github.com/rtlint/rtlint/internal/lint"
 	"github.com/rtlint/rtlint/internal/source"
 )
 
@@ -53,7 +54,9 @@ func BenchmarkParseOnly(b *testing.B) {
 	}
 }
 
-func benchmarkCheck(b *testing.B, jobs int) {
+func benchmarkCheck(b *testing.B, jobs int) { benchmarkCheckWith(b, jobs, nil) }
+
+func benchmarkCheckWith(b *testing.B, jobs int, cfg *lint.Config) {
 	// The collector setting `rtlint check` runs with (cmd/rtlint).
 	defer debug.SetGCPercent(debug.SetGCPercent(CheckGCPercent))
 	inputs := benchCorpus()
@@ -64,7 +67,7 @@ func benchmarkCheck(b *testing.B, jobs int) {
 	findings := 0
 	for range b.N {
 		findings = 0
-		for _, o := range Run(ctx, inputs, jobs, nil) {
+		for _, o := range Run(ctx, inputs, jobs, cfg) {
 			if o.Err != nil {
 				b.Fatalf("%s: %v", o.Path, o.Err)
 			}
@@ -79,6 +82,13 @@ func benchmarkCheck(b *testing.B, jobs int) {
 
 // BenchmarkCheckJobs1 runs the full core on one worker.
 func BenchmarkCheckJobs1(b *testing.B) { benchmarkCheck(b, 1) }
+
+// BenchmarkCheckJobs1NoReach is BenchmarkCheckJobs1 with reach off
+// (transitive = false): the cost of following calls is the difference.
+func BenchmarkCheckJobs1NoReach(b *testing.B) {
+	off := false
+	benchmarkCheckWith(b, 1, &lint.Config{Transitive: &off})
+}
 
 // BenchmarkCheckJobs2 runs the full core on two workers.
 func BenchmarkCheckJobs2(b *testing.B) { benchmarkCheck(b, 2) }

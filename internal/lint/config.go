@@ -57,6 +57,20 @@ func (c *Config) maxDepth(code string) int {
 	return c.MaxDepth
 }
 
+// Reach reports whether some rule follows calls (SPEC §2 "reach"); when
+// none does, files need no summary and the project no index.
+func (c *Config) Reach() bool {
+	if c == nil || c.Transitive == nil || *c.Transitive {
+		return true
+	}
+	for _, opts := range c.Options {
+		if v, ok := opts["transitive"].(bool); ok && v {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *Config) offloadCalls() []string {
 	if c == nil {
 		return nil

@@ -136,7 +136,7 @@ func Analyze(ctx context.Context, f *source.File, ms *semantic.Matches, cfg *Con
 	if err != nil {
 		return nil, fmt.Errorf("semantic model: %w", err)
 	}
-	u.Summary = project.Summarize(model, project.Options{Offload: cfg.offloadCalls(), SiteFix: eventloop.MoveOffLoopFix})
+	u.Summary = project.Summarize(model, project.Options{Offload: cfg.offloadCalls(), SiteFix: eventloop.MoveOffLoopFix, Empty: !cfg.Reach()})
 	if u.sup.file {
 		return u, nil
 	}

@@ -21,8 +21,9 @@ type Index struct {
 	// shell's cwd makes it absolute); identity plus Clean by default.
 	Key func(path string) string
 
-	callers map[node][]edge // callee → the sites that call it
-	callees map[node][]edge // caller → the sites it makes, resolved
+	located map[locateKey]located // module resolutions, during Finish
+	callers map[node][]edge       // callee → the sites that call it
+	callees map[node][]edge       // caller → the sites it makes, resolved
 	mu      sync.Mutex
 	memo    map[reachQuery]*Path
 }
@@ -133,6 +134,8 @@ func (ix *Index) Len() int { return len(ix.files) }
 // Finish resolves every site to the function it reaches.
 func (ix *Index) Finish() {
 	ix.callers, ix.callees, ix.memo = map[node][]edge{}, map[node][]edge{}, map[reachQuery]*Path{}
+	ix.located = map[locateKey]located{}
+	defer func() { ix.located = nil }()
 	// In path order, so that the nearest entry reported among equals is
 	// the same on every run.
 	keys := make([]string, 0, len(ix.files))
@@ -197,12 +200,32 @@ func (ix *Index) locate(e *entry, t semantic.Target) (*entry, string, bool) {
 	if t.Module == "" {
 		return e, t.Name, true
 	}
-	p, name := Locate(e.key, e.summary().Lang, e.facts, t, ix.Has)
-	if p == "" {
+	// Many sites name the same modules from the same folder: resolve each
+	// (folder, language, module) once per build.
+	py := e.summary().Lang == source.Python
+	key := locateKey{filepath.Dir(e.key), py, t.Module}
+	r, ok := ix.located[key]
+	if !ok {
+		r.path, r.name = Locate(e.key, e.summary().Lang, e.facts, semantic.Target{Module: t.Module}, ix.Has)
+		ix.located[key] = r
+	}
+	if r.path == "" {
 		return nil, "", false
 	}
-	return ix.files[p], name, true
+	name := t.Name
+	if py {
+		name = r.name
+	}
+	return ix.files[r.path], name, true
 }
+
+type locateKey struct {
+	dir    string
+	py     bool
+	module string
+}
+
+type located struct{ path, name string }
 
 // Locate finds the project file a target's module names, as a clean
 // absolute path that exists says is there, and the dotted name left to

@@ -78,11 +78,11 @@ type Block struct {
 	Start, End int
 }
 
-// Class is a class's bases and attribute classes, for method lookup.
+// Class is a class and its bases, for method lookup (what its attributes
+// hold matters only inside its own file, where the sites are resolved).
 type Class struct {
 	Key   string
 	Bases []semantic.Target
-	Attrs map[string]semantic.Target
 }
 
 // Options tune a summary to the file's configuration.
@@ -92,6 +92,8 @@ type Options struct {
 	Offload []string
 	// SiteFix, when set, returns the fix that moves call ci off the loop.
 	SiteFix func(m *semantic.Model, ci int) *analyzers.Fix
+	// Empty asks for a summary with nothing in it (reach is off).
+	Empty bool
 }
 
 // Hash returns the content hash summaries are keyed by.
@@ -107,6 +109,9 @@ func Summarize(m *semantic.Model, opts Options) *Summary {
 	s := &Summary{Path: f.Path, Lang: f.Language, Hash: Hash(f.Src)}
 	s.Funcs = make([]Func, 1, len(m.Funcs)+1)
 	s.Funcs[0] = Func{Name: "module top level", Desc: "module top level", Line: 1}
+	if opts.Empty {
+		return s
+	}
 	s.Aliases, s.Star = m.Exports()
 	exported := map[string]string{} // "@120" → the name it is exported as
 	for name, t := range s.Aliases {
@@ -183,7 +188,7 @@ func Summarize(m *semantic.Model, opts Options) *Summary {
 		if m.Classes[k].Name == "" {
 			continue
 		}
-		s.Classes = append(s.Classes, Class{Key: m.ClassKey(k), Bases: m.ClassBases(k), Attrs: m.ClassAttrs(k)})
+		s.Classes = append(s.Classes, Class{Key: m.ClassKey(k), Bases: m.ClassBases(k)})
 	}
 	s.sortSites()
 	return s
@@ -269,7 +274,7 @@ func sameShape(a, b *Summary) bool {
 	}
 	for i := range a.Classes {
 		ca, cb := &a.Classes[i], &b.Classes[i]
-		if ca.Key != cb.Key || !slices.Equal(ca.Bases, cb.Bases) || !maps.Equal(ca.Attrs, cb.Attrs) {
+		if ca.Key != cb.Key || !slices.Equal(ca.Bases, cb.Bases) {
 			return false
 		}
 	}

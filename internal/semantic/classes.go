@@ -2,6 +2,7 @@ package semantic
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/rtlint/rtlint/internal/source"
@@ -13,11 +14,11 @@ import (
 // properties), so that `self.store.put()` leads to Store.put.
 
 var (
-	pySelfAssign  = regexp.MustCompile(`\bself\.(\w+)\s*(?::\s*([^=\n]+?))?\s*=\s*([^\n]+)`)
-	pyClassField  = regexp.MustCompile(`(?m)^([ \t]+)(\w+)\s*:\s*([^=\n#]+?)\s*(?:=[^\n]*)?$`)
-	jsThisAssign  = regexp.MustCompile(`\bthis\.([\w$]+)\s*=\s*(new\s+[\w$.]+|[\w$]+)`)
-	tsField       = regexp.MustCompile(`(?m)^[ \t]*(?:(?:private|public|protected|readonly|static|declare|override)\s+)*([\w$]+)[?!]?\s*:\s*([\w$.]+)\s*[;=\n]`)
-	ecmaFieldNew  = regexp.MustCompile(`(?m)^[ \t]*(?:(?:private|public|protected|readonly|static|override)\s+)*#?([\w$]+)[?!]?\s*(?::\s*[\w$.<>]+\s*)?=\s*new\s+([\w$.]+)`)
+	pySelfAssign  = regexp.MustCompile(`^self\.(\w+)\s*(?::\s*([^=\n]+?))?\s*=\s*([^=\n][^\n]*)`)
+	pyClassField  = regexp.MustCompile(`^([ \t]+)(\w+)\s*:\s*([^=#]+?)\s*(?:=.*)?$`)
+	jsThisAssign  = regexp.MustCompile(`^this\.([\w$]+)\s*=\s*(new\s+[\w$.]+|[\w$]+)`)
+	tsField       = regexp.MustCompile(`^[ \t]*(?:(?:private|public|protected|readonly|static|declare|override)\s+)*([\w$]+)[?!]?\s*:\s*([\w$.]+)\s*(?:[;=]|$)`)
+	ecmaFieldNew  = regexp.MustCompile(`^[ \t]*(?:(?:private|public|protected|readonly|static|override)\s+)*#?([\w$]+)[?!]?\s*(?::\s*[\w$.<>]+\s*)?=\s*new\s+([\w$.]+)`)
 	tsParamProp   = regexp.MustCompile(`(?:private|public|protected|readonly)\s+(?:readonly\s+)?([\w$]+)\??\s*:\s*([\w$.]+)`)
 	ecmaExtends   = regexp.MustCompile(`\bextends\s+([\w$.]+)`)
 	classAttrNone = map[string]Target{}
@@ -60,6 +61,9 @@ func (m *Model) ClassAttrs(k int) map[string]Target {
 	if a := m.classAttrs[k]; a != nil {
 		return a
 	}
+	// An attribute defined through another (`self.a = self.a.clone()`)
+	// asks for this very table: it reads as empty while being built.
+	m.classAttrs[k] = classAttrNone
 	attrs := map[string]Target{}
 	bad := map[string]bool{}
 	add := func(name string, t Target, ok bool) {
@@ -77,29 +81,32 @@ func (m *Model) ClassAttrs(k int) map[string]Target {
 	text := m.Text(c.Span)
 	py := m.Lang() == source.Python
 	if py {
-		for _, sm := range pySelfAssign.FindAllStringSubmatchIndex(text, -1) {
-			name := text[sm[2]:sm[3]]
-			scope := m.funcAtOffset(k, c.Span.Start+uint32(sm[0]))
+		for _, at := range lineMatches(text, "self.", pySelfAssign) {
+			sm, line := at.sub, at.line
+			name := line[sm[2]:sm[3]]
+			scope := m.funcAtOffset(k, c.Span.Start+uint32(at.offset))
 			if sm[4] >= 0 {
-				t, ok := m.TypeTarget(text[sm[4]:sm[5]], scope)
+				t, ok := m.TypeTarget(line[sm[4]:sm[5]], scope)
 				add(name, t, ok)
 				continue
 			}
-			t, ok := m.instanceTarget(strings.TrimSpace(text[sm[6]:sm[7]]), scope)
+			t, ok := m.instanceTarget(strings.TrimSpace(line[sm[6]:sm[7]]), scope)
 			add(name, t, ok)
 		}
 		body := bodyIndent(text)
-		for _, sm := range pyClassField.FindAllStringSubmatchIndex(text, -1) {
-			if body == "" || text[sm[2]:sm[3]] != body || m.funcAtOffset(k, c.Span.Start+uint32(sm[0])) != c.Func {
+		for _, ln := range fieldLines(text, ':') {
+			sm := pyClassField.FindStringSubmatchIndex(ln.line)
+			if sm == nil || body == "" || ln.line[sm[2]:sm[3]] != body || m.funcAtOffset(k, c.Span.Start+uint32(ln.offset)) != c.Func {
 				continue
 			}
-			t, ok := m.TypeTarget(text[sm[6]:sm[7]], c.Func)
-			add(text[sm[4]:sm[5]], t, ok)
+			t, ok := m.TypeTarget(ln.line[sm[6]:sm[7]], c.Func)
+			add(ln.line[sm[4]:sm[5]], t, ok)
 		}
 	} else {
-		for _, sm := range jsThisAssign.FindAllStringSubmatchIndex(text, -1) {
-			name, value := text[sm[2]:sm[3]], text[sm[4]:sm[5]]
-			scope := m.funcAtOffset(k, c.Span.Start+uint32(sm[0]))
+		for _, at := range lineMatches(text, "this.", jsThisAssign) {
+			sm, line := at.sub, at.line
+			name, value := line[sm[2]:sm[3]], line[sm[4]:sm[5]]
+			scope := m.funcAtOffset(k, c.Span.Start+uint32(at.offset))
 			if strings.HasPrefix(value, "new") {
 				t, ok := m.TypeTarget(strings.TrimSpace(value[3:]), scope)
 				add(name, t, ok)
@@ -108,19 +115,21 @@ func (m *Model) ClassAttrs(k int) map[string]Target {
 				add(name, t, ok)
 			}
 		}
-		for _, sm := range ecmaFieldNew.FindAllStringSubmatchIndex(text, -1) {
-			if m.funcAtOffset(k, c.Span.Start+uint32(sm[0])) != c.Func {
+		for _, ln := range fieldLines(text, '=') {
+			sm := ecmaFieldNew.FindStringSubmatchIndex(ln.line)
+			if sm == nil || m.funcAtOffset(k, c.Span.Start+uint32(ln.offset)) != c.Func {
 				continue
 			}
-			t, ok := m.TypeTarget(text[sm[4]:sm[5]], c.Func)
-			add(text[sm[2]:sm[3]], t, ok)
+			t, ok := m.TypeTarget(ln.line[sm[4]:sm[5]], c.Func)
+			add(ln.line[sm[2]:sm[3]], t, ok)
 		}
-		for _, sm := range tsField.FindAllStringSubmatchIndex(text, -1) {
-			if m.funcAtOffset(k, c.Span.Start+uint32(sm[0])) != c.Func {
+		for _, ln := range fieldLines(text, ':') {
+			sm := tsField.FindStringSubmatchIndex(ln.line)
+			if sm == nil || m.funcAtOffset(k, c.Span.Start+uint32(ln.offset)) != c.Func {
 				continue // a local or parameter inside a method
 			}
-			t, ok := m.TypeTarget(text[sm[4]:sm[5]], c.Func)
-			add(text[sm[2]:sm[3]], t, ok)
+			t, ok := m.TypeTarget(ln.line[sm[4]:sm[5]], c.Func)
+			add(ln.line[sm[2]:sm[3]], t, ok)
 		}
 		for i := range m.Funcs {
 			f := &m.Funcs[i]
@@ -163,18 +172,18 @@ func (m *Model) instanceTarget(expr string, scope int) (Target, bool) {
 }
 
 // funcAtOffset returns the innermost function of class k (or nested in
-// one of its methods) around an offset, or the class's own scope.
+// one of its methods) around an offset, or the class's own scope. Funcs
+// are in source order of their starts, so the candidates are the ones
+// starting before the offset, searched backwards to the class's start.
 func (m *Model) funcAtOffset(k int, off uint32) int {
-	best := m.Classes[k].Func
-	for i := range m.Funcs {
-		f := &m.Funcs[i]
-		if f.Span.Start <= off && off < f.Span.End && m.Classes[k].Span.Contains(f.Span) {
-			if best == m.Classes[k].Func || m.Funcs[best].Span.Contains(f.Span) {
-				best = i
-			}
+	cls := m.Classes[k].Span
+	i := sort.Search(len(m.Funcs), func(i int) bool { return m.Funcs[i].Span.Start > off })
+	for i--; i >= 0 && m.Funcs[i].Span.Start >= cls.Start; i-- {
+		if f := m.Funcs[i].Span; off < f.End && cls.Contains(f) {
+			return i
 		}
 	}
-	return best
+	return m.Classes[k].Func
 }
 
 // bodyIndent returns the indentation of a Python class body's first line.
@@ -197,4 +206,58 @@ func bodyIndent(text string) string {
 		return line[:len(line)-len(strings.TrimLeft(line, " \t"))]
 	}
 	return ""
+}
+
+// lineMatch is an anchored match at one occurrence of a keyword.
+type lineMatch struct {
+	offset int    // of the keyword in the text
+	line   string // from the keyword to the end of its line (at most 300 bytes)
+	sub    []int  // submatch indexes into line
+}
+
+// lineMatches finds each occurrence of keyword that starts a word and
+// matches re (anchored at the keyword) on the rest of its line. Searching
+// for the keyword first keeps the cost linear in the text, where an
+// unanchored pattern over a whole class is not.
+func lineMatches(text, keyword string, re *regexp.Regexp) []lineMatch {
+	var out []lineMatch
+	for at := 0; ; {
+		i := strings.Index(text[at:], keyword)
+		if i < 0 {
+			return out
+		}
+		i += at
+		at = i + len(keyword)
+		if i > 0 && isIdentByte(text[i-1]) {
+			continue
+		}
+		end := i + min(len(text)-i, 300)
+		if j := strings.IndexByte(text[i:end], '\n'); j >= 0 {
+			end = i + j
+		}
+		line := text[i:end]
+		if sm := re.FindStringSubmatchIndex(line); sm != nil {
+			out = append(out, lineMatch{offset: i, line: line, sub: sm})
+		}
+	}
+}
+
+// fieldLines returns the lines of a class that could declare a field: not
+// too long, holding the given separator. Matching an anchored pattern per
+// line is linear, where a multi-line pattern over the class is not.
+func fieldLines(text string, sep byte) []lineMatch {
+	var out []lineMatch
+	for off := 0; off < len(text); {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += off
+		}
+		if line := text[off:end]; len(line) <= 300 && strings.IndexByte(line, sep) >= 0 {
+			out = append(out, lineMatch{offset: off, line: strings.TrimRight(line, "\r")})
+		}
+		off = end + 1
+	}
+	return out
 }

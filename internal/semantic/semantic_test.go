@@ -184,3 +184,30 @@ func TestChainOf(t *testing.T) {
 		}
 	}
 }
+
+// An attribute defined through itself must not recurse forever (seen in
+// the standard library).
+func TestClassAttrsSelfReference(t *testing.T) {
+	m := build(t, "a.py", `
+class C:
+    def __init__(self):
+        self.a = self.a.clone()
+        self.b = Store()
+
+    def m(self):
+        self.a.run()
+        self.b.put()
+
+
+class Store:
+    def put(self):
+        pass
+`)
+	for i := range m.Calls {
+		m.CallTarget(i)
+	}
+	attrs := m.ClassAttrs(0)
+	if _, ok := attrs["a"]; ok || attrs["b"] != (Target{Name: "Store"}) {
+		t.Errorf("ClassAttrs = %v, want only b → Store", attrs)
+	}
+}

@@ -94,6 +94,9 @@ const maxTargetDepth = 6
 // "reach"), or ok=false when the file cannot tell.
 func (m *Model) CallTarget(ci int) (Target, bool) {
 	c := &m.Calls[ci]
+	if c.Path == "" || strings.HasPrefix(c.Qualified, "builtins.") && !strings.HasPrefix(c.Path, "super") || m.Lang().IsECMA() && ecmaGlobals[c.Qualified] {
+		return Target{}, false // not a name chain, or a builtin
+	}
 	ch := parseChain(m.Text(c.Callee))
 	if len(ch) == 0 {
 		return Target{}, false

@@ -77,7 +77,22 @@ func (a *Analyzer) Markdown() string {
 	section("Example", d.Example)
 	section("Use instead", d.UseInstead)
 	section("Fix safety", d.FixSafety)
+	section("Calls made in helpers", a.reachDoc())
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// reachDoc documents reach (SPEC §2) for the rules that follow calls.
+func (a *Analyzer) reachDoc() string {
+	if !a.APIList {
+		return ""
+	}
+	where, fix := "code that runs on the event loop (an async function, a JS/TS request handler, an event-loop callback such as a timer, a listener, a `.then()` callback, Home Assistant's `@callback` or a `loop.call_soon()` target)", " In Python, when the entry is an `async def` that calls the helper, the finding offers an unsafe fix at that call: `await asyncio.to_thread(helper, args...)`."
+	if strings.HasPrefix(a.Code, "RT4") {
+		where, fix = "code that runs per request or per iteration (a request handler or a loop body)", " A helper that keeps what it creates (`self.client = ...` outside a constructor, a `global`, `pool ??= new Pool()`) creates it once and is not reported."
+	}
+	return "The call is also reported inside a sync function, method or constructor, in this file or another file of the project, when " + where +
+		" calls it, directly or through other project functions (at most `max-depth` calls, default 6). The finding sits on the call itself; its message names the nearest entry and the path, and each hop is related information (JSON `related`, SARIF `relatedLocations`, LSP `relatedInformation`)." + fix +
+		"\n\nNot followed: helpers called only from sync code or at module top level (startup), functions passed by reference or through an offload point (`asyncio.to_thread`, `loop.run_in_executor`, `executor.submit`, `threading.Thread(target=)`, the `offload-calls` setting), cached functions (`@lru_cache`), and calls rtlint cannot resolve with confidence. `transitive = false` (top level, or under `[rules." + a.Code + "]`) turns this off."
 }
 
 // AppliesTo reports whether the analyzer runs on a language.

@@ -32,8 +32,10 @@ func (d *document) analyzeLoop() {
 		d.cancel = cancel
 		d.mu.Unlock()
 		var findings []lint.Finding
+		var unit *lint.Unit
 		if file != nil {
-			res, err := d.lint(ctx, file, matches)
+			res, u, err := d.lint(ctx, file, matches)
+			unit = u
 			if ctx.Err() != nil {
 				cancel()
 				continue // a newer edit made this text stale; its analysis follows
@@ -62,49 +64,79 @@ func (d *document) analyzeLoop() {
 			continue // a newer change is pending; its analysis will publish
 		}
 		d.s.publish(d, version, file, findings)
+		d.updateIndex(unit, findings)
+	}
+}
+
+// updateIndex gives the workspace index the document's summary, after its
+// diagnostics are out (summarising is not on the keystroke's path). When
+// the index's copy changed and a published finding was reached from this
+// very file, its path and fix were computed from the older copy: analyse
+// once more (the next update then changes nothing).
+func (d *document) updateIndex(u *lint.Unit, findings []lint.Finding) {
+	if u == nil || !filepath.IsAbs(d.path) {
+		return
+	}
+	if !d.s.ws.update(d.path, u.Summarize()) {
+		return
+	}
+	for _, f := range findings {
+		for _, r := range f.Related {
+			if r.Path == d.path {
+				d.schedule()
+				return
+			}
+		}
 	}
 }
 
 // lint analyses one snapshot. A panic outside the analyzers' own recovery
 // (in the semantic model, say) becomes an error: it must not end the session.
-func (d *document) lint(ctx context.Context, file *source.File, matches *semantic.Matches) (res *lint.Result, err error) {
+func (d *document) lint(ctx context.Context, file *source.File, matches *semantic.Matches) (res *lint.Result, u *lint.Unit, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			d.s.log.Error("analysis panicked", zap.String("path", d.path), zap.Any("panic", r), zap.ByteString("stack", debug.Stack()))
-			res, err = nil, fmt.Errorf("internal error: %v", r)
+			res, u, err = nil, nil, fmt.Errorf("internal error: %v", r)
 		}
 	}()
 	if file.Tree == nil || matches == nil {
-		return d.s.lintFile(file)
+		return d.s.lintFileUnit(file)
 	}
 	return d.s.analyze(ctx, file, matches)
 }
 
-// analyze lints a document's snapshot within the project: its summary
-// goes to the workspace index, and reach is resolved against the index.
-func (s *Server) analyze(ctx context.Context, file *source.File, matches *semantic.Matches) (*lint.Result, error) {
+// analyze lints a document's snapshot within the project: reach is
+// resolved against the workspace index; the unit can then be summarised
+// for the index.
+func (s *Server) analyze(ctx context.Context, file *source.File, matches *semantic.Matches) (*lint.Result, *lint.Unit, error) {
 	u, err := lint.Analyze(ctx, file, matches, s.configFor(file.Path))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if filepath.IsAbs(file.Path) {
-		s.ws.update(file.Path, u.Summary)
-	}
-	return u.Resolve(s.ws.current()), nil
+	return u.Resolve(s.ws.current()), u, nil
 }
 
 // lintFile lints a snapshot. A document whose tree was dropped (see
 // touchTree) is parsed afresh, and that tree is freed right after.
 func (s *Server) lintFile(file *source.File) (*lint.Result, error) {
+	res, _, err := s.lintFileUnit(file)
+	return res, err
+}
+
+func (s *Server) lintFileUnit(file *source.File) (*lint.Result, *lint.Unit, error) {
 	if file.Tree == nil {
 		parsed, err := source.Parse(context.Background(), file.Path, file.Language, file.Src)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		defer parsed.Tree.Close()
 		file = parsed
 	}
-	return s.analyze(context.Background(), file, nil)
+	res, u, err := s.analyze(context.Background(), file, nil)
+	if u != nil {
+		u.Summarize() // before the tree is closed
+	}
+	return res, u, err
 }
 
 func (s *Server) publish(d *document, version int32, file *source.File, findings []lint.Finding) {

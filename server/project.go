@@ -125,19 +125,27 @@ func (w *workspace) summarize(path string) *project.Summary {
 	if err != nil {
 		return nil
 	}
-	return u.Summary
+	return u.Summarize()
 }
 
 // update takes a document's fresh summary after its analysis: the index
-// keeps it in place when the call graph stands, else a rebuild follows.
-func (w *workspace) update(path string, sum *project.Summary) {
+// keeps it in place when the call graph stands, else a rebuild follows
+// (which analyses the open documents again). It reports whether the
+// index's copy of the file changed.
+func (w *workspace) update(path string, sum *project.Summary) bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.index != nil && w.index.Replace(path, sum) {
-		return
+	if w.index != nil {
+		if old := w.index.Summary(path); old != nil && old.Hash == sum.Hash {
+			return false
+		}
+		if w.index.Replace(path, sum) {
+			return true
+		}
 	}
 	w.changed[path] = sum
 	w.scheduleLocked()
+	return true
 }
 
 // fileChanged re-reads a file changed on disk (not open in the editor).

@@ -154,6 +154,9 @@ func analyze(ctx context.Context, in Input, cfg *lint.Config) ([]byte, *lint.Uni
 		return src, nil, err
 	}
 	u, err := lint.Analyze(ctx, f, nil, cfg)
+	if err == nil {
+		u.Summarize() // the model and tree can go; the summary stays
+	}
 	return src, u, err
 }
 

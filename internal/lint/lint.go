@@ -89,8 +89,13 @@ func FileWithMatches(ctx context.Context, f *source.File, ms *semantic.Matches, 
 // and the findings that hold only if reach finds their function called
 // from an entry point. Resolve decides those against the index.
 type Unit struct {
-	File    *source.File
+	File *source.File
+	// Summary is the file's summary for the project index, once Summarize
+	// has made it (the server makes it after publishing, off the keystroke).
 	Summary *project.Summary
+	hash    uint64
+	model   *semantic.Model // until summarised
+	blocks  []blockCall     // RT1xx calls, for the summary
 	direct  *Result
 	pending []pending
 	sup     suppressions
@@ -112,6 +117,28 @@ func (u *Unit) offloaded(m *semantic.Model, fi int) bool {
 		}
 	}
 	return false
+}
+
+// blockCall is a blocking call a rule found, for the summary's Blocks.
+type blockCall struct {
+	fn, call int
+	rule     string
+}
+
+// Summarize returns the unit's summary, making it on first use.
+func (u *Unit) Summarize() *project.Summary {
+	if u.Summary != nil {
+		return u.Summary
+	}
+	m, cfg := u.model, u.cfg
+	u.offloaded(m, semantic.None) // computes u.offload
+	u.Summary = project.Summarize(m, project.Options{Offload: cfg.offloadCalls(), OffloadSpans: u.offload,
+		SiteFix: eventloop.MoveOffLoopFix, Empty: !cfg.Reach()})
+	for _, b := range u.blocks {
+		u.Summary.AddBlock(m, b.fn, b.rule, &m.Calls[b.call])
+	}
+	u.model, u.blocks = nil, nil
+	return u.Summary
 }
 
 // pending is a finding that needs reach.
@@ -136,7 +163,7 @@ func Analyze(ctx context.Context, f *source.File, ms *semantic.Matches, cfg *Con
 	if err != nil {
 		return nil, fmt.Errorf("semantic model: %w", err)
 	}
-	u.Summary = project.Summarize(model, project.Options{Offload: cfg.offloadCalls(), SiteFix: eventloop.MoveOffLoopFix, Empty: !cfg.Reach()})
+	u.model, u.hash = model, project.Hash(f.Src)
 	if u.sup.file {
 		return u, nil
 	}
@@ -160,7 +187,7 @@ func (u *Unit) Resolve(ix *project.Index) *Result {
 	res := &Result{File: u.File, Findings: append([]Finding{}, u.direct.Findings...), Errors: u.direct.Errors}
 	if len(u.pending) > 0 && ix == nil {
 		ix = project.NewIndex()
-		ix.Add(u.File.Path, u.Summary, project.Facts{})
+		ix.Add(u.File.Path, u.Summarize(), project.Facts{})
 		ix.Finish()
 	}
 	for _, p := range u.pending {
@@ -198,7 +225,7 @@ func (u *Unit) Resolve(ix *project.Index) *Result {
 // fixes computed from it fit the unit's text (not so while --fix edits it).
 func fresh(ix *project.Index, u *Unit) bool {
 	s := ix.Summary(u.File.Path)
-	return s != nil && s.Hash == u.Summary.Hash
+	return s != nil && s.Hash == u.hash
 }
 
 // elsewhere re-targets a fix computed in another file (the entry's call
@@ -243,7 +270,7 @@ func runOne(a *analyzers.Analyzer, f *source.File, m *semantic.Model, cfg *Confi
 		Option:     func(name string) any { return cfg.option(a, name) },
 		Report: func(d analyzers.Diagnostic) {
 			if v := d.Via; v != nil && v.Kind == analyzers.ReachLoop {
-				u.Summary.AddBlock(m, v.Func, d.Code, &m.Calls[v.Call])
+				u.blocks = append(u.blocks, blockCall{v.Func, v.Call, d.Code})
 			}
 			start, end := f.Lines.Position(d.Start), f.Lines.Position(d.End)
 			if u.sup.suppressed(start.Line, d.Code) {

@@ -94,6 +94,9 @@ type Options struct {
 	SiteFix func(m *semantic.Model, ci int) *analyzers.Fix
 	// Empty asks for a summary with nothing in it (reach is off).
 	Empty bool
+	// OffloadSpans, when not nil, are the model's OffloadSpans(Offload),
+	// already computed.
+	OffloadSpans []semantic.Span
 }
 
 // Hash returns the content hash summaries are keyed by.
@@ -129,7 +132,10 @@ func Summarize(m *semantic.Model, opts Options) *Summary {
 			Line: f.Lines.Position(int(fn.Span.Start)).Line, Async: fn.Async, Memoized: m.Memoized(i),
 		})
 	}
-	offload := m.OffloadSpans(opts.Offload)
+	offload := opts.OffloadSpans
+	if offload == nil {
+		offload = m.OffloadSpans(opts.Offload)
+	}
 	offloaded := func(fi int) bool {
 		for ; fi != semantic.None; fi = m.Funcs[fi].Parent {
 			for _, sp := range offload {

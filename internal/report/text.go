@@ -37,6 +37,10 @@ func Text(w io.Writer, files []File, opts Options) error {
 			paint(severityColor(f.Severity)+ansiBold, f.Rule), paint(ansiDim, "["+f.Severity.String()+"]"), f.Message)
 		if !opts.Quiet {
 			writeExcerpt(w, f, lines[f.Path], paint)
+			// A reach path, hop by hop, like a compiler's notes.
+			for _, r := range f.Related {
+				fmt.Fprintf(w, "  %s %s:%d:%d: %s\n", paint(ansiDim, "= via"), r.Path, r.Line, r.Column, r.Message)
+			}
 		}
 	}
 	if opts.Quiet {

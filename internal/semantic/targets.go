@@ -326,11 +326,36 @@ func (m *Model) OffloadSpans(extra []string) []Span {
 	var out []Span
 	for i := range m.Calls {
 		c := &m.Calls[i]
-		if !c.Args.IsZero() && (MatchesCall(OffloadCalls, c.Qualified, c.Path) || MatchesCall(extra, c.Qualified, c.Path)) {
+		if c.Args.IsZero() || c.Path == "" {
+			continue
+		}
+		if builtinOffload(c.Qualified, c.Path) || len(extra) > 0 && MatchesCall(extra, c.Qualified, c.Path) {
 			out = append(out, c.Args)
 		}
 	}
 	return out
+}
+
+// offloadExact and offloadMethods split OffloadCalls for a map lookup
+// per call instead of a glob per pattern.
+var offloadExact, offloadMethods = func() (map[string]bool, map[string]bool) {
+	exact, methods := map[string]bool{}, map[string]bool{}
+	for _, p := range OffloadCalls {
+		if m, ok := strings.CutPrefix(p, "*."); ok {
+			methods[m] = true
+		} else {
+			exact[p] = true
+		}
+	}
+	return exact, methods
+}()
+
+func builtinOffload(qualified, written string) bool {
+	if offloadExact[qualified] || offloadExact[written] {
+		return true
+	}
+	i := strings.LastIndexByte(written, '.')
+	return i > 0 && offloadMethods[written[i+1:]]
 }
 
 // MatchesCall reports whether a call, by qualified name or as written,

@@ -1,0 +1,42 @@
+package server_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// BenchmarkAnalyze is the in-process part of a keystroke: the whole core
+// over a 5,000-line document (no LSP, no incremental matching), with and
+// without reach, to see what summarising a document costs.
+func BenchmarkAnalyze(b *testing.B) {
+	for _, tc := range []struct {
+		name, path string
+		gen        func(int) string
+	}{{"python", "service.py", generatePython}, {"typescript", "service.ts", generateTypeScript}} {
+		src := []byte(tc.gen(5000))
+		f, err := source.Parse(context.Background(), tc.path, source.LanguageOf(tc.path), src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		off := false
+		for _, reach := range []bool{false, true} {
+			cfg := &lint.Config{}
+			name := tc.name + "-reach"
+			if !reach {
+				cfg.Transitive, name = &off, tc.name+"-noreach"
+			}
+			b.Run(name, func(b *testing.B) {
+				for range b.N {
+					u, err := lint.Analyze(context.Background(), f, nil, cfg)
+					if err != nil {
+						b.Fatal(err)
+					}
+					u.Resolve(nil)
+				}
+			})
+		}
+	}
+}

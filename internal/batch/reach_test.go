@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/rtlint/rtlint/internal/batch"
+	"github.com/rtlint/rtlint/internal/fix"
 	"github.com/rtlint/rtlint/internal/lint"
 	"github.com/rtlint/rtlint/internal/rttest"
 )
@@ -108,5 +109,38 @@ func TestReachSingleFile(t *testing.T) {
 	}
 	if a, b := fmt.Sprint(rules(single["app.py"])), fmt.Sprint(rules(whole["app.py"])); a != b {
 		t.Errorf("app.py alone: %s, in the project: %s", a, b)
+	}
+}
+
+// TestReachFixComesOutClean: applying the call-site fix (the helper then
+// runs through asyncio.to_thread, passed by reference) leaves no finding
+// reached through that call.
+func TestReachFixComesOutClean(t *testing.T) {
+	dir := t.TempDir()
+	src := "import time\n\n\ndef load():\n    time.sleep(1)\n\n\nasync def handler():\n    load()\n"
+	path := filepath.Join(dir, "app.py")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := lintProject(t, []batch.Input{{Path: path}}, nil)["app.py"]
+	if len(before) != 1 || len(before[0].Fixes) != 1 {
+		t.Fatalf("findings = %v, want one RT101 with the call-site fix", rules(before))
+	}
+	fx := before[0].Fixes[0]
+	if fx.Applicability.String() != "unsafe" {
+		t.Errorf("call-site fix is %s, want unsafe", fx.Applicability)
+	}
+	fixed, err := fix.Apply([]byte(src), fx.Edits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(fixed), "await asyncio.to_thread(load)") || !strings.Contains(string(fixed), "import asyncio") {
+		t.Fatalf("fixed source:\n%s", fixed)
+	}
+	if err := os.WriteFile(path, fixed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if after := lintProject(t, []batch.Input{{Path: path}}, nil)["app.py"]; len(after) != 0 {
+		t.Errorf("after the fix: %v", rules(after))
 	}
 }

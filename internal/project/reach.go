@@ -145,13 +145,20 @@ func (ix *Index) reach(q reachQuery) *Path {
 		Others:    ix.countEntries(q, entries) - 1,
 		First:     ix.site(first),
 	}
-	switch {
-	case ix.site(first).Callback != "":
-		p.Entry = ix.site(first).Callback
-	case q.kind == Hot && !ix.site(first).Context.Has(semantic.Handler):
+	switch site := ix.site(first); {
+	case site.Callback != "":
+		p.Entry = site.Callback
+	case q.kind == Hot && !site.Context.Has(semantic.Handler):
 		p.Entry = "a loop in " + entryFunc.Desc
+	case entryFunc.Handler != "" && (q.kind == Hot || !entryFunc.Async):
+		// Per request is why it counts for RT4xx; a sync JS handler is on
+		// the loop because it is one.
+		p.Entry = entryFunc.Handler
 	}
-	caller := entryFunc.Desc
+	caller := p.Entry
+	if ix.site(first).Callback != "" {
+		caller = entryFunc.Desc
+	}
 	for ed := first; ; {
 		callee := ix.funcOf(ed.to)
 		msg := caller + " calls " + ix.site(ed).Text

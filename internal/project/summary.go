@@ -40,6 +40,9 @@ type Func struct {
 	Key  string // semantic.Model.FuncKey
 	Name string // for paths: "retrieve_session_token()", "Store.put()"
 	Desc string // for entries: "async def async_setup_entry()"
+	// Handler, for a request handler, describes it by that role ("route
+	// handler get_user()"): what makes it an entry for RT4xx.
+	Handler string
 	Line int
 	// Async: an async function (Python async def, JS async).
 	Async bool
@@ -128,7 +131,7 @@ func Summarize(m *semantic.Model, opts Options) *Summary {
 		key := m.FuncKey(i)
 		index[i] = len(s.Funcs)
 		s.Funcs = append(s.Funcs, Func{
-			Key: key, Name: funcName(m, i, exported[key]), Desc: entryDesc(m, i),
+			Key: key, Name: funcName(m, i, exported[key]), Desc: entryDesc(m, i), Handler: handlerDesc(m, i),
 			Line: f.Lines.Position(int(fn.Span.Start)).Line, Async: fn.Async, Memoized: m.Memoized(i),
 		})
 	}
@@ -305,17 +308,27 @@ func funcName(m *semantic.Model, fi int, exportedAs string) string {
 	return fn.Name + "()"
 }
 
-// entryDesc describes a function as an entry point, by the role that puts
-// it on the loop or in a request: its handler role first ("controller
-// method DataController.list()"), and for a JS function nested in one, the
-// enclosing function its context comes from.
+// entryDesc describes a function as an entry point: itself, or for a JS
+// function nested in an async function or handler, the enclosing function
+// its context comes from.
 func entryDesc(m *semantic.Model, fi int) string {
 	fn := &m.Funcs[fi]
 	if fn.Owner != semantic.None && fn.Owner != fi && fn.Handler == "" && fn.Callback == "" && !fn.Async {
 		fi = fn.Owner
 	}
-	if m.Funcs[fi].Handler != "" {
-		return m.DescribeHandler(fi)
-	}
 	return m.DescribeFunc(fi)
+}
+
+// handlerDesc describes the request handler a function is or runs in
+// ("route handler get_user()"), or "".
+func handlerDesc(m *semantic.Model, fi int) string {
+	for f := fi; f != semantic.None; f = m.Funcs[f].Parent {
+		if m.Funcs[f].Handler != "" {
+			return m.DescribeHandler(f)
+		}
+		if m.Lang() == source.Python {
+			break // a nested def is not the handler
+		}
+	}
+	return ""
 }

@@ -5,10 +5,15 @@ const { execSync } = require('child_process');
 const crypto = require('crypto');
 const Database = require('better-sqlite3');
 const readlineSync = require('readline-sync');
+const { loadSettings } = require('./settings');
 
 const config = JSON.parse(fs.readFileSync('config.json', 'utf8')); // startup: fine
 const db = new Database('app.db');
 const app = express();
+
+app.get('/settings', (req, res) => {
+  res.json(loadSettings()); // the blocking call is in settings.js: reach follows it
+});
 
 app.get('/users/:id', (req, res) => {
   const row = db.prepare('SELECT * FROM users WHERE id = ?').get(req.params.id); // RT106

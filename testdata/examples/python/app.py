@@ -8,6 +8,8 @@ import time
 import requests
 from fastapi import FastAPI
 
+from storage import load_profile
+
 app = FastAPI()
 db = sqlite3.connect("app.db")
 
@@ -35,6 +37,11 @@ async def build_report(name: str):
 async def login(password: str):
     key = hashlib.pbkdf2_hmac("sha256", password.encode(), b"salt", 200_000)  # RT105
     return {"key": key.hex()}
+
+
+@app.get("/profiles/{user_id}")
+async def get_profile(user_id: int):
+    return load_profile(user_id)  # the blocking call is in storage.py: reach follows it
 
 
 async def repl():

@@ -43,7 +43,7 @@ type Func struct {
 	// Handler, for a request handler, describes it by that role ("route
 	// handler get_user()"): what makes it an entry for RT4xx.
 	Handler string
-	Line int
+	Line    int
 	// Async: an async function (Python async def, JS async).
 	Async bool
 	// Memoized: it caches its result, so what it does runs once.

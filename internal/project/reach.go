@@ -98,7 +98,7 @@ func (ix *Index) reach(q reachQuery) *Path {
 	}
 	next := map[node]edge{q.n: {}} // a visited function → its call on the way to q.n
 	frontier := []node{q.n}
-	var found []edge
+	var found []edge // the first call from each entry, nearest first
 	entries := map[node]bool{}
 	for depth := 1; depth <= q.maxDepth && len(frontier) > 0; depth++ {
 		var following []node
@@ -126,23 +126,26 @@ func (ix *Index) reach(q reachQuery) *Path {
 			}
 		}
 		frontier = following
-		if len(found) > 0 {
-			// Entries one level further are not nearer; keep counting them
-			// only at this level.
-			break
-		}
 	}
 	if len(found) == 0 {
 		return nil
 	}
+	// The entry to name: the nearest one in application code; tests and
+	// scripts only when nothing else reaches the function.
 	first := found[0]
+	for _, ed := range found {
+		if !TestOrScript(ix.files[ed.from.file].summary().Path) {
+			first = ed
+			break
+		}
+	}
 	entryFile := ix.files[first.from.file]
 	entryFunc := ix.funcOf(first.from)
 	p := &Path{
 		Entry:     entryFunc.Desc,
 		EntryPath: entryFile.summary().Path,
 		EntryLine: ix.site(first).Line,
-		Others:    ix.countEntries(q, entries) - 1,
+		Others:    len(entries) - 1,
 		First:     ix.site(first),
 	}
 	switch site := ix.site(first); {
@@ -177,38 +180,6 @@ func (ix *Index) reach(q reachQuery) *Path {
 		ed = next[ed.to]
 	}
 	return p
-}
-
-// countEntries counts every entry function that reaches q's function
-// within the depth bound (not only the nearest level).
-func (ix *Index) countEntries(q reachQuery, nearest map[node]bool) int {
-	entries := map[node]bool{}
-	for n := range nearest {
-		entries[n] = true
-	}
-	seen := map[node]bool{q.n: true}
-	frontier := []node{q.n}
-	for depth := 1; depth <= q.maxDepth && len(frontier) > 0; depth++ {
-		var following []node
-		for _, n := range frontier {
-			for _, ed := range ix.callers[n] {
-				if isEntry(ix.site(ed), ix.files[ed.from.file].summary().Lang, q.kind) {
-					entries[ed.from] = true
-					continue
-				}
-				if ed.from.fn == "" || ix.site(ed).Callback != "" || seen[ed.from] {
-					continue
-				}
-				if f := ix.funcOf(ed.from); f == nil || f.Memoized {
-					continue
-				}
-				seen[ed.from] = true
-				following = append(following, ed.from)
-			}
-		}
-		frontier = following
-	}
-	return len(entries)
 }
 
 func (ix *Index) funcOf(n node) *Func {
@@ -290,4 +261,20 @@ func (ix *Index) Blocking(path, fn string, maxDepth int) []Reached {
 // site returns the site an edge stands for, in the file's current summary.
 func (ix *Index) site(ed edge) *Site {
 	return &ix.files[ed.from.file].summary().Funcs[ed.fi].Sites[ed.si]
+}
+
+// TestOrScript reports whether a path is test code or a script (SPEC §2
+// "where it runs"): tests/, test_*.py, *_test.py, conftest.py, *.test.*,
+// *.spec.*, __tests__/, e2e/, scripts/.
+func TestOrScript(path string) bool {
+	p := "/" + filepath.ToSlash(path)
+	for _, dir := range []string{"/tests/", "/test/", "/__tests__/", "/e2e/", "/scripts/"} {
+		if strings.Contains(p, dir) {
+			return true
+		}
+	}
+	base := filepath.Base(path)
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	return strings.HasPrefix(base, "test_") || strings.HasSuffix(stem, "_test") || base == "conftest.py" ||
+		strings.HasSuffix(stem, ".test") || strings.HasSuffix(stem, ".spec")
 }

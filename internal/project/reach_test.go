@@ -119,3 +119,27 @@ func TestReachAcrossPackages(t *testing.T) {
 		t.Fatalf("Reach(load) = %+v, want the entry in /p/app.py", p)
 	}
 }
+
+// A test that calls the helper directly does not hide the request handler
+// two calls away: application code is named first.
+func TestReachPrefersApplicationEntries(t *testing.T) {
+	ix := index(t, map[string]string{
+		"/p/store.py":            "def save():\n    block()\n\ndef put():\n    save()\n",
+		"/p/api.py":              "from store import put\n\nasync def handler():\n    put()\n",
+		"/p/tests/test_store.py": "from store import save\n\nasync def test_save():\n    save()\n",
+	})
+	p := ix.Reach("/p/store.py", "save", OnLoop, 0)
+	if p == nil || p.Entry != "async def handler()" || p.Others != 1 {
+		t.Fatalf("Reach(save) = %+v, want async def handler() and 1 other entry", p)
+	}
+	for _, path := range []string{"tests/x.py", "pkg/test_x.py", "x_test.py", "conftest.py", "a.test.ts", "b.spec.js", "src/__tests__/c.js", "scripts/seed.py"} {
+		if !TestOrScript(path) {
+			t.Errorf("TestOrScript(%q) = false", path)
+		}
+	}
+	for _, path := range []string{"app/latest.py", "contest.py", "src/testing_utils.ts"} {
+		if TestOrScript(path) {
+			t.Errorf("TestOrScript(%q) = true", path)
+		}
+	}
+}

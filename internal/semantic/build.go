@@ -69,7 +69,7 @@ func (b *builder) collect(mt *match) {
 	m := b.m
 	switch mt.kind {
 	case kFunction:
-		fn := Func{Span: mt.main, Parent: None, Class: None, Owner: None}
+		fn := Func{Span: mt.main, Parent: None, Class: None, Owner: None, ArgOf: None}
 		fn.Kind = funcKinds[mt.variant]
 		if !mt.parts[fName].IsZero() {
 			fn.Name = m.Text(mt.parts[fName])
@@ -161,6 +161,12 @@ func (b *builder) nest() {
 			f.Parent = fn
 			if it.parent != None && b.items[it.parent].kind == kClass {
 				f.Class = b.items[it.parent].index
+			}
+			if it.parent != None && b.items[it.parent].kind == kCall {
+				// Directly inside a call: written as an argument (a map
+				// callback), or as the callee of an IIFE. Either way the
+				// call runs it, not something else later.
+				f.ArgOf = b.items[it.parent].index
 			}
 		case kClass:
 			m.Classes[it.index].Func = fn

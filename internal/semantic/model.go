@@ -72,6 +72,11 @@ type Func struct {
 	// Startup marks JS callbacks that run once or must stay synchronous
 	// (`app.listen(…, cb)`, `process.on('exit', cb)`): they reset context.
 	Startup bool
+	// ArgOf is the call whose arguments this function is written in
+	// (`items.map(x => ...)`), or the call that invokes it in place
+	// (`(() => ...)()`); None for a function bound to a name, a property
+	// or a variable, which runs whenever something calls it.
+	ArgOf int
 	// Callback says how the function is run later on the event loop ("" when
 	// it is not an event-loop callback), e.g. "setTimeout() callback".
 	Callback string

@@ -292,14 +292,16 @@ func (m *Model) TypeTarget(typ string, scope int) (Target, bool) {
 }
 
 // ReachFunc returns the function whose callers decide where a call made in
-// function fi runs: fi itself, or, for an anonymous function written
-// inline (`items.map(x => load(x))`, `sorted(xs, key=lambda x: ...)`),
-// the function it is written in, which runs it. Event-loop callbacks,
-// handlers and startup callbacks run on their own and stay themselves.
+// function fi runs: fi itself, or, for an anonymous function written as a
+// call's argument (`items.map(x => load(x))`, `sorted(xs, key=lambda x:
+// ...)`), the function it is written in, which runs it. Event-loop
+// callbacks, handlers and startup callbacks run on their own, and an
+// anonymous function stored in a property or variable (`{ logging: (req)
+// => save(req) }`) runs whenever something calls it: they stay themselves.
 func (m *Model) ReachFunc(fi int) int {
 	for fi != None {
 		f := &m.Funcs[fi]
-		if f.Name != "" || f.Callback != "" || f.Handler != "" || f.Startup || f.Parent == None {
+		if f.Name != "" || f.ArgOf == None || f.Callback != "" || f.Handler != "" || f.Startup || f.Parent == None {
 			return fi
 		}
 		fi = f.Parent

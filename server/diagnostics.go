@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"runtime/debug"
+	"time"
 
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
@@ -68,15 +69,38 @@ func (d *document) analyzeLoop() {
 	}
 }
 
-// updateIndex gives the workspace index the document's summary, after its
-// diagnostics are out (summarising is not on the keystroke's path). When
-// the index's copy changed and a published finding was reached from this
-// very file, its path and fix were computed from the older copy: analyse
-// once more (the next update then changes nothing).
+// summaryDelay is how long a document must stay unedited before its
+// summary is made for the workspace index: summarising costs a few
+// milliseconds on a large file, which a burst of keystrokes should not pay.
+const summaryDelay = 250 * time.Millisecond
+
+// updateIndex gives the workspace index the document's summary once the
+// document has been quiet for summaryDelay (never on the keystroke's path).
 func (d *document) updateIndex(u *lint.Unit, findings []lint.Finding) {
 	if u == nil || !filepath.IsAbs(d.path) {
 		return
 	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.summaryTimer != nil {
+		d.summaryTimer.Stop()
+	}
+	gen := d.gen
+	d.summaryTimer = time.AfterFunc(summaryDelay, func() {
+		d.mu.Lock()
+		stale := d.gen != gen || d.closed
+		d.mu.Unlock()
+		if !stale {
+			d.summarized(u, findings)
+		}
+	})
+}
+
+// summarized hands the summary to the index. When the index's copy
+// changed and a published finding was reached from this very file, its
+// path and fix were computed from the older copy: analyse once more (the
+// next summary then changes nothing).
+func (d *document) summarized(u *lint.Unit, findings []lint.Finding) {
 	if !d.s.ws.update(d.path, u.Summarize()) {
 		return
 	}

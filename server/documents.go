@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
@@ -45,6 +46,9 @@ type document struct {
 	pubFindings []lint.Finding
 
 	cancel context.CancelFunc // cancels the running analysis (its text is stale)
+	// summaryTimer makes the summary for the workspace index once the
+	// document is quiet (diagnostics.go updateIndex).
+	summaryTimer *time.Timer
 
 	wake chan struct{} // capacity 1: "there is a newer snapshot"
 	done chan struct{}
@@ -232,6 +236,9 @@ func (d *document) close() {
 	if !d.closed {
 		d.closed = true
 		close(d.done)
+		if d.summaryTimer != nil {
+			d.summaryTimer.Stop()
+		}
 	}
 }
 

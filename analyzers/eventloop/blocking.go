@@ -43,8 +43,8 @@ func reportBlockingWith(p *analyzers.Pass, cat *apis.Catalog, use func(*semantic
 	var hits []hit
 	for i := range m.Calls {
 		c := &m.Calls[i]
-		if c.Awaited || p.Allowed(c.Qualified, c.Path) {
-			continue
+		if c.Awaited || c.Qualified == "" && len(p.ExtraCalls) == 0 || p.Allowed(c.Qualified, c.Path) {
+			continue // catalogs list qualified names; only extra-calls match as written
 		}
 		if !OnEventLoop(m, c) && c.Func == semantic.None {
 			continue // module top level: startup code, never reached

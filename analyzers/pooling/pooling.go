@@ -44,7 +44,7 @@ func reportHot(p *analyzers.Pass, cat *apis.Catalog, what string, extras bool) {
 	for i := range m.Calls {
 		c := &m.Calls[i]
 		hot := c.Context.Has(semantic.Hot)
-		if !hot && c.Func == semantic.None || p.Allowed(c.Qualified, c.Path) {
+		if !hot && c.Func == semantic.None || c.Qualified == "" && len(p.ExtraCalls) == 0 || p.Allowed(c.Qualified, c.Path) {
 			continue
 		}
 		entries := cat.Lookup(fam, c.Qualified)

@@ -93,8 +93,9 @@ type Unit struct {
 	// Summary is the file's summary for the project index, once Summarize
 	// has made it (the server makes it after publishing, off the keystroke).
 	Summary *project.Summary
-	hash    uint64
-	model   *semantic.Model // until summarised
+	hash     uint64          // of the source, once asked
+	model    *semantic.Model // until summarised
+	prepared bool
 	blocks  []blockCall     // RT1xx calls, for the summary
 	direct  *Result
 	pending []pending
@@ -130,6 +131,7 @@ func (u *Unit) Summarize() *project.Summary {
 	if u.Summary != nil {
 		return u.Summary
 	}
+	u.prepare()
 	m, cfg := u.model, u.cfg
 	u.offloaded(m, semantic.None) // computes u.offload
 	u.Summary = project.Summarize(m, project.Options{Offload: cfg.offloadCalls(), OffloadSpans: u.offload,
@@ -141,12 +143,33 @@ func (u *Unit) Summarize() *project.Summary {
 	return u.Summary
 }
 
-// pending is a finding that needs reach.
+// pending is a finding that needs reach. Placing it (positions,
+// suppressions) waits until reach confirms it: most never are.
 type pending struct {
-	finding Finding
-	fn      string // the function's key
-	kind    project.Kind
-	via     *analyzers.Via
+	d        analyzers.Diagnostic
+	name     string
+	severity analyzers.Severity
+	fn       string // the function's key, once prepared
+	drop     bool   // written in an offloaded function
+	kind     project.Kind
+	via      *analyzers.Via
+}
+
+// prepare names each pending finding's function while the model is there.
+func (u *Unit) prepare() {
+	if u.prepared || u.model == nil {
+		return
+	}
+	u.prepared = true
+	m := u.model
+	for i := range u.pending {
+		p := &u.pending[i]
+		if u.offloaded(m, p.via.Func) {
+			p.drop = true // run elsewhere: neither direct nor reached
+			continue
+		}
+		p.fn = m.FuncKey(m.ReachFunc(p.via.Func))
+	}
 }
 
 // Analyze runs every rule over one file and summarises it. ms may be nil.
@@ -163,7 +186,7 @@ func Analyze(ctx context.Context, f *source.File, ms *semantic.Matches, cfg *Con
 	if err != nil {
 		return nil, fmt.Errorf("semantic model: %w", err)
 	}
-	u.model, u.hash = model, project.Hash(f.Src)
+	u.model = model
 	if u.sup.file {
 		return u, nil
 	}
@@ -190,15 +213,25 @@ func (u *Unit) Resolve(ix *project.Index) *Result {
 		ix.Add(u.File.Path, u.Summarize(), project.Facts{})
 		ix.Finish()
 	}
+	u.prepare()
+	f := u.File
 	for _, p := range u.pending {
-		if !u.cfg.transitive(p.finding.Rule) {
+		if p.drop || !u.cfg.transitive(p.d.Code) {
 			continue
 		}
-		path := ix.Reach(u.File.Path, p.fn, p.kind, u.cfg.maxDepth(p.finding.Rule))
+		path := ix.Reach(f.Path, p.fn, p.kind, u.cfg.maxDepth(p.d.Code))
 		if path == nil {
 			continue
 		}
-		fd := p.finding
+		start, end := f.Lines.Position(p.d.Start), f.Lines.Position(p.d.End)
+		if u.sup.suppressed(start.Line, p.d.Code) {
+			continue
+		}
+		fd := Finding{
+			Path: f.Path, Start: p.d.Start, End: p.d.End,
+			Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
+			Rule: p.d.Code, Name: p.name, Severity: p.severity,
+		}
 		fd.Message = p.via.Head + ": " + path.Describe(u.File.Path) + p.via.Tail
 		for _, h := range path.Hops {
 			fd.Related = append(fd.Related, Related{Path: h.Path, Line: h.Line, Column: h.Col, Message: h.Message})
@@ -225,6 +258,9 @@ func (u *Unit) Resolve(ix *project.Index) *Result {
 // fixes computed from it fit the unit's text (not so while --fix edits it).
 func fresh(ix *project.Index, u *Unit) bool {
 	s := ix.Summary(u.File.Path)
+	if u.hash == 0 {
+		u.hash = project.Hash(u.File.Src)
+	}
 	return s != nil && s.Hash == u.hash
 }
 
@@ -272,29 +308,26 @@ func runOne(a *analyzers.Analyzer, f *source.File, m *semantic.Model, cfg *Confi
 			if v := d.Via; v != nil && v.Kind == analyzers.ReachLoop {
 				u.blocks = append(u.blocks, blockCall{v.Func, v.Call, d.Code})
 			}
-			start, end := f.Lines.Position(d.Start), f.Lines.Position(d.End)
-			if u.sup.suppressed(start.Line, d.Code) {
-				return
-			}
 			sev := d.Severity
 			if hasOverride || sev == 0 {
 				sev = override
+			}
+			if v := d.Via; v != nil && !v.Direct {
+				kind := project.OnLoop
+				if v.Kind == analyzers.ReachHot {
+					kind = project.Hot
+				}
+				u.pending = append(u.pending, pending{d: d, name: a.Name, severity: sev, kind: kind, via: v})
+				return
+			}
+			start, end := f.Lines.Position(d.Start), f.Lines.Position(d.End)
+			if u.sup.suppressed(start.Line, d.Code) {
+				return
 			}
 			fd := Finding{
 				Path: f.Path, Start: d.Start, End: d.End,
 				Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
 				Rule: d.Code, Name: a.Name, Severity: sev, Message: d.Message, Fixes: d.Fixes,
-			}
-			if v := d.Via; v != nil && !v.Direct {
-				if u.offloaded(m, v.Func) {
-					return // run elsewhere: neither direct nor reached
-				}
-				kind := project.OnLoop
-				if v.Kind == analyzers.ReachHot {
-					kind = project.Hot
-				}
-				u.pending = append(u.pending, pending{finding: fd, fn: m.FuncKey(m.ReachFunc(v.Func)), kind: kind, via: v})
-				return
 			}
 			u.direct.Findings = append(u.direct.Findings, fd)
 		},

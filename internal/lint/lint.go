@@ -92,16 +92,16 @@ type Unit struct {
 	File *source.File
 	// Summary is the file's summary for the project index, once Summarize
 	// has made it (the server makes it after publishing, off the keystroke).
-	Summary *project.Summary
+	Summary  *project.Summary
 	hash     uint64          // of the source, once asked
 	model    *semantic.Model // until summarised
 	prepared bool
-	blocks  []blockCall     // RT1xx calls, for the summary
-	direct  *Result
-	pending []pending
-	sup     suppressions
-	cfg     *Config
-	offload []semantic.Span // offload calls' arguments, computed on first use
+	blocks   []blockCall // RT1xx calls, for the summary
+	direct   *Result
+	pending  []pending
+	sup      suppressions
+	cfg      *Config
+	offload  []semantic.Span // offload calls' arguments, computed on first use
 }
 
 // offloaded reports whether function fi is written inside the arguments

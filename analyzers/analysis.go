@@ -241,26 +241,7 @@ func (p *Pass) BoolOption(name string) bool {
 
 // Glob matches name against a pattern where `*` matches any run of
 // characters (dots included) and everything else matches itself.
-func Glob(pattern, name string) bool {
-	star := strings.IndexByte(pattern, '*')
-	if star < 0 {
-		return pattern == name
-	}
-	if !strings.HasPrefix(name, pattern[:star]) {
-		return false
-	}
-	rest := pattern[star+1:]
-	name = name[star:]
-	if rest == "" {
-		return true
-	}
-	for i := 0; i <= len(name); i++ {
-		if Glob(rest, name[i:]) {
-			return true
-		}
-	}
-	return false
-}
+func Glob(pattern, name string) bool { return semantic.Glob(pattern, name) }
 
 // Allowed reports whether the user's allow-calls exempt a call, named by
 // its qualified name or as written.

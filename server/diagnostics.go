@@ -57,15 +57,22 @@ func (d *document) analyzeLoop() {
 		cancel()
 		d.mu.Lock()
 		current := d.version == version && d.gen == gen && !d.closed
+		first := !d.indexed
 		if current {
+			d.indexed = true
 			d.pubVersion, d.pubGen, d.pubFindings = version, gen, findings
+			d.reaches = unit != nil && unit.Reaches()
 		}
 		d.mu.Unlock()
 		if !current {
 			continue // a newer change is pending; its analysis will publish
 		}
 		d.s.publish(d, version, file, findings)
-		d.updateIndex(unit, findings)
+		if first && unit != nil && filepath.IsAbs(d.path) {
+			d.summarized(unit, findings) // a document just opened: no keystrokes to wait for
+		} else {
+			d.updateIndex(unit, findings)
+		}
 	}
 }
 

@@ -46,6 +46,11 @@ type document struct {
 	pubFindings []lint.Finding
 
 	cancel context.CancelFunc // cancels the running analysis (its text is stale)
+	// reaches: the last analysis had findings that depend on reach, so a
+	// change of the project's call graph can change them.
+	reaches bool
+	// indexed: the document's summary went to the workspace index once.
+	indexed bool
 	// summaryTimer makes the summary for the workspace index once the
 	// document is quiet (diagnostics.go updateIndex).
 	summaryTimer *time.Timer

@@ -212,8 +212,9 @@ func (w *workspace) rebuild() {
 	w.s.reanalyzeAll()
 }
 
-// reanalyzeAll analyses every open document again (the project changed)
-// and asks pull clients to pull again.
+// reanalyzeAll analyses again the open documents whose findings depend on
+// reach (the project's call graph changed), and asks pull clients to pull
+// again.
 func (s *Server) reanalyzeAll() {
 	s.mu.Lock()
 	docs := make([]*document, 0, len(s.docs))
@@ -223,7 +224,12 @@ func (s *Server) reanalyzeAll() {
 	refresh := s.canRefresh
 	s.mu.Unlock()
 	for _, d := range docs {
-		d.schedule()
+		d.mu.Lock()
+		reaches, never := d.reaches, !d.indexed
+		d.mu.Unlock()
+		if reaches || never {
+			d.schedule()
+		}
 	}
 	if refresh {
 		go func() {

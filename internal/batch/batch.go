@@ -187,7 +187,7 @@ func loadImports(ctx context.Context, ix *project.Index, queue []*project.Summar
 		if v, ok := onDisk[p]; ok {
 			return v
 		}
-		v := project.Exists(p)
+		v := o.Disk.Exists(p)
 		onDisk[p] = v
 		return v
 	}

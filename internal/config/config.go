@@ -372,13 +372,7 @@ func (v *validator) ruleOption(c *Config, a *analyzers.Analyzer, code, name stri
 		if n, ok := val.(int64); name == "max-depth" && (!ok || n < 1 || n > 100) {
 			return v.errorf(key, "want an integer from 1 to 100, got %v", val)
 		}
-		if c.Options == nil {
-			c.Options = map[string]map[string]any{}
-		}
-		if c.Options[a.Code] == nil {
-			c.Options[a.Code] = map[string]any{}
-		}
-		c.Options[a.Code][name] = val
+		c.setOption(a.Code, name, val)
 		return nil
 	case "extra-calls", "allow-calls":
 		if !a.APIList {
@@ -434,14 +428,18 @@ func (v *validator) ruleOption(c *Config, a *analyzers.Analyzer, code, name stri
 		}
 		val = n
 	}
+	c.setOption(a.Code, name, val)
+	return nil
+}
+
+func (c *Config) setOption(code, name string, val any) {
 	if c.Options == nil {
 		c.Options = map[string]map[string]any{}
 	}
-	if c.Options[a.Code] == nil {
-		c.Options[a.Code] = map[string]any{}
+	if c.Options[code] == nil {
+		c.Options[code] = map[string]any{}
 	}
-	c.Options[a.Code][name] = val
-	return nil
+	c.Options[code][name] = val
 }
 
 // callSpec reads "mylib.fetch" or { call = "mylib.fetch", use = "mylib.afetch" }.

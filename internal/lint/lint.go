@@ -155,6 +155,11 @@ type pending struct {
 	via      *analyzers.Via
 }
 
+// Reaches reports whether some finding of the unit depends on reach: a
+// blocking call in a function that is not itself on the loop. Only such a
+// file's findings can change when the project's call graph does.
+func (u *Unit) Reaches() bool { return len(u.pending) > 0 }
+
 // prepare names each pending finding's function while the model is there.
 func (u *Unit) prepare() {
 	if u.prepared || u.model == nil {

@@ -10,9 +10,10 @@ import (
 // Disk reads the layout facts of files from disk, caching per folder. The
 // shells (CLI, server) use it; the core only sees the Facts it returns.
 type Disk struct {
-	mu    sync.Mutex
-	roots map[string]string    // folder → project root
-	ts    map[string]*TSConfig // folder → nearest tsconfig (nil: none)
+	mu      sync.Mutex
+	listing map[string]map[string]os.FileMode // folder → its entries' types
+	roots   map[string]string                 // folder → project root
+	ts      map[string]*TSConfig              // folder → nearest tsconfig (nil: none)
 	// Warn receives a broken tsconfig.json once, naming the file; its
 	// path aliases are then unknown and linting goes on.
 	Warn   func(error)
@@ -21,7 +22,7 @@ type Disk struct {
 
 // NewDisk returns an empty cache.
 func NewDisk() *Disk {
-	return &Disk{roots: map[string]string{}, ts: map[string]*TSConfig{}, warned: map[string]bool{}}
+	return &Disk{listing: map[string]map[string]os.FileMode{}, roots: map[string]string{}, ts: map[string]*TSConfig{}, warned: map[string]bool{}}
 }
 
 // Root returns the project root of a file (an absolute path).
@@ -32,13 +33,73 @@ func (d *Disk) Root(file string) string {
 	return d.rootLocked(dir)
 }
 
+// rootLocked is FindRoot with every folder's answer cached: a folder
+// without a marker has its parent's root (or is its own, at the top).
 func (d *Disk) rootLocked(dir string) string {
 	if r, ok := d.roots[dir]; ok {
 		return r
 	}
-	r := FindRoot(dir)
+	r := ""
+	entries := d.listLocked(dir)
+	for _, m := range RootMarkers {
+		if _, ok := entries[m]; ok {
+			r = dir
+			break
+		}
+	}
+	if r == "" {
+		if parent := filepath.Dir(dir); parent != dir {
+			if pr := d.rootLocked(parent); pr != parent || d.hasMarkerLocked(parent) {
+				r = pr
+			}
+		}
+	}
+	if r == "" {
+		r = dir // no marker anywhere above: the folder itself
+	}
 	d.roots[dir] = r
 	return r
+}
+
+func (d *Disk) hasMarkerLocked(dir string) bool {
+	entries := d.listLocked(dir)
+	for _, m := range RootMarkers {
+		if _, ok := entries[m]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// listLocked reads a folder's entries once (an unreadable or missing
+// folder has none).
+func (d *Disk) listLocked(dir string) map[string]os.FileMode {
+	if l, ok := d.listing[dir]; ok {
+		return l
+	}
+	l := map[string]os.FileMode{}
+	if entries, err := os.ReadDir(dir); err == nil {
+		for _, e := range entries {
+			l[e.Name()] = e.Type()
+		}
+	}
+	d.listing[dir] = l
+	return l
+}
+
+// Exists is the package Exists answered from cached folder listings: the
+// CLI asks about many candidate files, most of which are not there.
+func (d *Disk) Exists(path string) bool {
+	if thirdParty(path) {
+		return false
+	}
+	d.mu.Lock()
+	mode, ok := d.listLocked(filepath.Dir(path))[filepath.Base(path)]
+	d.mu.Unlock()
+	if ok && mode&os.ModeSymlink != 0 {
+		return Exists(path) // follow the link
+	}
+	return ok && mode.IsRegular()
 }
 
 // Facts returns the layout facts of a file (an absolute path).
@@ -47,7 +108,10 @@ func (d *Disk) Facts(file string) Facts {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	root := d.rootLocked(dir)
-	facts := Facts{PythonRoots: PythonRoots(root)}
+	facts := Facts{PythonRoots: []string{root}}
+	if d.listLocked(root)["src"].IsDir() {
+		facts.PythonRoots = append(facts.PythonRoots, filepath.Join(root, "src"))
+	}
 	if strings.HasSuffix(file, ".py") || strings.HasSuffix(file, ".pyi") {
 		return facts
 	}

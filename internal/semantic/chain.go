@@ -94,7 +94,7 @@ func parseChain(s string) chain {
 
 // matchParen returns the index of the parenthesis closing s[open], skipping
 // strings, or -1.
-func matchParen(s string, open int) int {
+func matchParen[T ~string | ~[]byte](s T, open int) int {
 	depth := 0
 	for i := open; i < len(s); i++ {
 		switch c := s[i]; c {
@@ -117,7 +117,7 @@ func matchParen(s string, open int) int {
 }
 
 // skipString returns the index of the quote closing the string at s[i].
-func skipString(s string, i int) int {
+func skipString[T ~string | ~[]byte](s T, i int) int {
 	q := s[i]
 	for j := i + 1; j < len(s); j++ {
 		switch s[j] {

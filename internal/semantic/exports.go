@@ -53,7 +53,7 @@ func (m *Model) Exports() (aliases map[string]Target, star []string) {
 			}
 			if loc := cjsExportsObject.FindStringIndex(line); loc != nil {
 				open := at + loc[1] - 1
-				end := matchParenBytes(src, open)
+				end := matchParen(src, open)
 				if end < 0 {
 					continue
 				}
@@ -164,31 +164,6 @@ func statementLines(src []byte, keyword string) []statementLine {
 		}
 		out = append(out, statementLine{offset: start, text: string(src[start:end])})
 	}
-}
-
-// matchParenBytes is matchParen over a byte slice, without copying it:
-// the index of the bracket closing src[open], or -1.
-func matchParenBytes(src []byte, open int) int {
-	depth := 0
-	for i := open; i < len(src); i++ {
-		switch c := src[i]; c {
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		case '"', '\'', '`':
-			q := c
-			for i++; i < len(src) && src[i] != q; i++ {
-				if src[i] == '\\' {
-					i++
-				}
-			}
-		}
-	}
-	return -1
 }
 
 // funcStartingAt returns the function (expression) starting at an offset,

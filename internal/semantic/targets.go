@@ -97,7 +97,14 @@ func (m *Model) CallTarget(ci int) (Target, bool) {
 	if c.Path == "" || strings.HasPrefix(c.Qualified, "builtins.") && !strings.HasPrefix(c.Path, "super") || m.Lang().IsECMA() && ecmaGlobals[c.Qualified] {
 		return Target{}, false // not a name chain, or a builtin
 	}
-	ch := parseChain(m.Text(c.Callee))
+	// The path is the callee with arguments elided: the same chain without
+	// copying a callee that holds a big argument (`fetch(...).then`),
+	// except for require('x')/import('x'), whose argument is the module.
+	text := c.Path
+	if strings.HasPrefix(text, "require()") || strings.HasPrefix(text, "import()") {
+		text = m.Text(c.Callee)
+	}
+	ch := parseChain(text)
 	if len(ch) == 0 {
 		return Target{}, false
 	}
@@ -366,7 +373,7 @@ func builtinOffload(qualified, written string) bool {
 func MatchesCall(patterns []string, qualified, written string) bool {
 	for _, p := range patterns {
 		for _, name := range []string{qualified, written} {
-			if name != "" && globMatch(p, name) {
+			if name != "" && Glob(p, name) {
 				return true
 			}
 		}
@@ -374,8 +381,9 @@ func MatchesCall(patterns []string, qualified, written string) bool {
 	return false
 }
 
-// globMatch matches name against a pattern whose `*` spans any characters.
-func globMatch(pattern, name string) bool {
+// Glob matches name against a pattern where `*` matches any run of
+// characters (dots included) and everything else matches itself.
+func Glob(pattern, name string) bool {
 	star := strings.IndexByte(pattern, '*')
 	if star < 0 {
 		return pattern == name
@@ -385,7 +393,7 @@ func globMatch(pattern, name string) bool {
 	}
 	rest := pattern[star+1:]
 	for i := star; i <= len(name); i++ {
-		if globMatch(rest, name[i:]) {
+		if Glob(rest, name[i:]) {
 			return true
 		}
 	}

@@ -231,6 +231,10 @@ func (s *Server) didClose(ctx context.Context, raw json.RawMessage) (any, error)
 		s.forgetTree(d)
 		// Clear the closed document's diagnostics.
 		_ = s.conn.Notify(ctx, "textDocument/publishDiagnostics", protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
+		if filepath.IsAbs(d.path) {
+			// The index now follows the file on disk, not the closed buffer.
+			go s.ws.fileChanged(d.path, false)
+		}
 	}
 	return nil, nil
 }

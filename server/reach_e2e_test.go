@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"go.lsp.dev/protocol"
 
@@ -88,6 +89,21 @@ func TestReachAcrossFiles(t *testing.T) {
 	// Editing app.py so that the helper is no longer called clears
 	// helpers.py's diagnostic.
 	e.Open(app, "python", reachApp)
+	e.Diagnostics(app, 1, 0)
+	// Hovering the call shows what it reaches (the summaries' closure).
+	at := mustRange(t, reachApp, "helpers.load()", 0).Start
+	at.Character += 3
+	var text string
+	for range 50 { // the index takes app.py's summary right after its first analysis
+		if h := e.Hover(app, at); h != nil {
+			text = h.Contents.Value
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !strings.Contains(text, "load() blocks") || !strings.Contains(text, "`open()` (RT103) at") || !strings.Contains(text, "helpers.py:5") {
+		t.Errorf("hover over helpers.load() = %q, want open() at helpers.py:5", text)
+	}
 	mark := e.Mark()
 	call := mustRange(t, reachApp, "return helpers.load()", 0)
 	e.Change(app, 2, lsptest.Change{Range: &call, Text: "return None"})

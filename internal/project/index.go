@@ -101,16 +101,6 @@ func (ix *Index) Clone() *Index {
 	return c
 }
 
-// Paths lists the keys of the files in the index.
-func (ix *Index) Paths() []string {
-	out := make([]string, 0, len(ix.files))
-	for k := range ix.files {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // Remove forgets a file.
 func (ix *Index) Remove(path string) {
 	delete(ix.files, ix.Key(path))
@@ -397,14 +387,4 @@ func (ix *Index) class(e *entry, t semantic.Target, depth int) (*entry, int, boo
 		return ix.class(target, a, depth+1)
 	}
 	return nil, 0, false
-}
-
-// Callees returns the project functions a file's function calls, resolved:
-// (file key, function key) pairs, for tools and tests.
-func (ix *Index) Callees(path, fn string) [][2]string {
-	var out [][2]string
-	for _, ed := range ix.callees[node{ix.Key(path), fn}] {
-		out = append(out, [2]string{ed.to.file, ed.to.fn})
-	}
-	return out
 }

@@ -278,3 +278,26 @@ func TestOrScript(path string) bool {
 	return strings.HasPrefix(base, "test_") || strings.HasSuffix(stem, "_test") || base == "conftest.py" ||
 		strings.HasSuffix(stem, ".test") || strings.HasSuffix(stem, ".spec")
 }
+
+// BlockingAt returns what the call of a project function at byte offset
+// off of a file reaches (Blocking of its callee), with the callee's name,
+// when the index's copy of the file has the given content hash (its
+// offsets are the document's); nil otherwise.
+func (ix *Index) BlockingAt(path string, hash uint64, off, maxDepth int) (callee string, reached []Reached) {
+	e := ix.files[ix.Key(path)]
+	if e == nil || e.summary().Hash != hash {
+		return "", nil
+	}
+	for _, fn := range e.summary().Funcs {
+		for _, ed := range ix.callees[node{e.key, fn.Key}] {
+			site := ix.site(ed)
+			if site.Callback != "" || off < site.Start || off >= site.End {
+				continue
+			}
+			if f := ix.funcOf(ed.to); f != nil && !f.Async {
+				return f.Name, ix.Blocking(ed.to.file, ed.to.fn, maxDepth)
+			}
+		}
+	}
+	return "", nil
+}

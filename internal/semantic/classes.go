@@ -90,7 +90,17 @@ func (m *Model) ClassAttrs(k int) map[string]Target {
 				add(name, t, ok)
 				continue
 			}
-			t, ok := m.instanceTarget(strings.TrimSpace(line[sm[6]:sm[7]]), scope)
+			value := line[sm[6]:sm[7]]
+			if i := strings.Index(value, " #"); i >= 0 {
+				value = value[:i] // a trailing comment
+			}
+			value = strings.TrimSpace(value)
+			if isIdentifier(value) && scope != None { // self.store = store, a typed parameter
+				t, ok := m.paramType(value, scope)
+				add(name, t, ok)
+				continue
+			}
+			t, ok := m.instanceTarget(value, scope)
 			add(name, t, ok)
 		}
 		body := bodyIndent(text)

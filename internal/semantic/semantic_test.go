@@ -211,3 +211,45 @@ class Store:
 		t.Errorf("ClassAttrs = %v, want only b → Store", attrs)
 	}
 }
+
+// Attribute classes come from assignments, annotations on self and
+// class-level annotations (Optional, unions and strings included).
+func TestClassAttrsAnnotations(t *testing.T) {
+	m := build(t, "a.py", `
+from typing import Optional
+from .db import Pool
+
+
+class Service:
+    cache: Optional["Cache"]
+    pool: Pool | None = None
+
+    def __init__(self, store: "Store"):
+        self.store = store
+        self.ledger: Ledger = make_ledger()
+
+
+class Cache:
+    pass
+
+
+class Store:
+    pass
+
+
+class Ledger:
+    pass
+`)
+	want := map[string]Target{
+		"cache":  {Name: "Cache"},
+		"pool":   {Module: ".db.Pool"},
+		"ledger": {Name: "Ledger"},
+		"store":  {Name: "Store"},
+	}
+	attrs := m.ClassAttrs(0)
+	for name, w := range want {
+		if attrs[name] != w {
+			t.Errorf("attribute %s: %+v, want %+v", name, attrs[name], w)
+		}
+	}
+}

@@ -284,6 +284,7 @@ func (m *Model) TypeTarget(typ string, scope int) (Target, bool) {
 	}
 	var parts []string
 	for _, p := range typeUnion.Split(typ, -1) {
+		p = strings.Trim(strings.TrimSpace(p), `"'`) // Optional["Cache"]
 		if p != "None" && p != "null" && p != "undefined" && p != "" {
 			parts = append(parts, p)
 		}

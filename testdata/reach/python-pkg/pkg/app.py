@@ -52,6 +52,7 @@ async def fetch(store: S, anything):
     store.get("k")
     plate = SwitchPlate("p")
     plate.save()
+    utils.read_all(["a", "b"])
     # Unknown receivers are never guessed: anything.put() is not Ledger.put().
     anything.put("k")
     handlers = {"a": only_sync}

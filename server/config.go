@@ -24,6 +24,8 @@ type settings struct {
 	Ignore   []string                  `json:"ignore"`
 	Severity map[string]string         `json:"severity"`
 	Rules    map[string]map[string]any `json:"rules"`
+	// Transitive, when false, turns reach off (SPEC §2), as in rtlint.toml.
+	Transitive *bool `json:"transitive"`
 }
 
 // parseSettings decodes editor settings into a lint configuration. Bad
@@ -42,7 +44,7 @@ func parseSettings(raw json.RawMessage) (*lint.Config, error) {
 	if err := json.Unmarshal(raw, &s); err != nil {
 		return nil, fmt.Errorf("rtlint settings: %w", err)
 	}
-	cfg := &lint.Config{Options: map[string]map[string]any{}}
+	cfg := &lint.Config{Options: map[string]map[string]any{}, Transitive: s.Transitive}
 	for _, c := range s.Select {
 		if !known(c) {
 			return nil, fmt.Errorf("rtlint settings: select: unknown rule code or prefix %q", c)
@@ -80,6 +82,9 @@ func parseSettings(raw json.RawMessage) (*lint.Config, error) {
 		}
 		for k, v := range opts {
 			def, ok := a.Options[k]
+			if k == "transitive" && a.APIList {
+				def, ok = true, true
+			}
 			if !ok {
 				return nil, fmt.Errorf("rtlint settings: rules.%s: unknown option %q", c, k)
 			}
@@ -128,6 +133,9 @@ func (s *Server) configFor(path string) *lint.Config {
 	}
 	out.Ignore = append(append([]string{}, file.Ignore...), editor.Ignore...)
 	out.Severity = mergeMaps(file.Severity, editor.Severity)
+	if editor.Transitive != nil {
+		out.Transitive = editor.Transitive
+	}
 	out.Options = map[string]map[string]any{}
 	for code, opts := range file.Options {
 		out.Options[code] = mergeMaps(nil, opts)

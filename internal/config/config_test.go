@@ -143,3 +143,41 @@ allow-calls = ["sqlite3.connect"]
 		}
 	}
 }
+
+// Reach settings (SPEC §2): global transitive, max-depth and offload-calls;
+// per-rule transitive and max-depth on the rules that follow calls; bad
+// values name the file, line and key.
+func TestLoadReachSettings(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "rtlint.toml")
+	write(t, p, `transitive = false
+max-depth = 3
+offload-calls = ["pool.run", "*.run_sync"]
+
+[rules.RT103]
+transitive = true
+max-depth = 2
+`)
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lc := c.Lint(filepath.Join(filepath.Dir(p), "a.py"))
+	if lc.Transitive == nil || *lc.Transitive || lc.MaxDepth != 3 || strings.Join(lc.OffloadCalls, ",") != "pool.run,*.run_sync" {
+		t.Errorf("global reach settings = %v %d %v", lc.Transitive, lc.MaxDepth, lc.OffloadCalls)
+	}
+	if lc.Options["RT103"]["transitive"] != true || lc.Options["RT103"]["max-depth"] != int64(2) || !lc.Reach() {
+		t.Errorf("[rules.RT103] = %v, want transitive and max-depth 2 (reach on for it)", lc.Options["RT103"])
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"transitive = 1\n", "rtlint.toml:1: transitive: want true or false"},
+		{"max-depth = 0\n", "rtlint.toml:1: max-depth: want an integer from 1 to 100"},
+		{"offload-calls = \"x\"\n", "rtlint.toml:1: offload-calls: want an array of strings"},
+		{"[rules.RT201]\ntransitive = false\n", "RT201 does not follow calls"},
+		{"[rules.RT102]\nmax-depth = \"deep\"\n", "max-depth: want an integer from 1 to 100"},
+	} {
+		write(t, p, tc.text)
+		if _, err := Load(p); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: error %v, want %q", tc.text, err, tc.want)
+		}
+	}
+}

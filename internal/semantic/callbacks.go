@@ -63,11 +63,10 @@ func markECMACallbacks(b *builder) {
 		case ecmaTimers[c.Qualified] || ecmaTimers[c.Path]:
 			b.markCallbackArgs(ci, c.Path+"() callback", func(i, _ int) bool { return i == 0 })
 		case ecmaListeners[last] && strings.Contains(c.Path, "."):
-			args := Args(m.Text(c.Args))
-			if len(args) == 0 {
+			if c.Args.IsZero() {
 				continue
 			}
-			event := stringLiteral(args[0])
+			event := firstStringArg(m.Text(Span{c.Args.Start, min(c.Args.End, c.Args.Start+256)}))
 			if c.Path == "process.on" && (event == "exit" || event == "") {
 				continue // must stay synchronous: it runs as the process ends
 			}
@@ -98,27 +97,29 @@ func nodeCallbackAPI(q string) bool {
 	return false
 }
 
-// markCallbackArgs marks the functions written as the arguments of call ci
-// that pick accepts (by position i of n), and lists those passed by name.
+// maxRefArgs bounds the argument text searched for callbacks passed by
+// name: a reference is short, and splitting a long argument list (a whole
+// callback body, nested callbacks) at every level would be quadratic.
+const maxRefArgs = 1024
+
+// markCallbackArgs marks the functions written directly as arguments of
+// call ci (only the callback position takes a function in these APIs),
+// and lists those passed by name at a position pick accepts (i of n).
 func (b *builder) markCallbackArgs(ci int, label string, pick func(i, n int) bool) {
 	m := b.m
 	c := &m.Calls[ci]
-	args := Args(m.Text(c.Args))
-	if len(args) == 0 {
+	if c.Args.IsZero() {
 		return
 	}
-	// Inline functions: the outermost ones in a picked argument.
-	starts := argStarts(m, c, args)
 	b.forArgFuncs(ci, func(f *Func, _ int) {
-		if f.Handler != "" || f.Startup || f.Callback != "" {
-			return
-		}
-		for i := range args {
-			if pick(i, len(args)) && f.Span.Start >= starts[i] && (i+1 == len(args) || f.Span.Start < starts[i+1]) {
-				f.Callback = label
-			}
+		if f.Handler == "" && !f.Startup && f.Callback == "" {
+			f.Callback = label
 		}
 	})
+	if c.Args.End-c.Args.Start > maxRefArgs {
+		return
+	}
+	args := Args(m.Text(c.Args))
 	for i, a := range args {
 		if !pick(i, len(args)) {
 			continue
@@ -129,20 +130,18 @@ func (b *builder) markCallbackArgs(ci int, label string, pick func(i, n int) boo
 	}
 }
 
-// argStarts returns the byte offset where each argument starts.
-func argStarts(m *Model, c *Call, args []string) []uint32 {
-	out := make([]uint32, len(args))
-	text := m.Text(c.Args)
-	at := 0
-	for i, a := range args {
-		j := strings.Index(text[at:], a)
-		if j < 0 {
-			j = 0
-		}
-		out[i] = c.Args.Start + uint32(at+j)
-		at += j + len(a)
+// firstStringArg returns the first argument of an argument list when it
+// is a string literal (`('data', cb)` → "data"), reading only its start.
+func firstStringArg(list string) string {
+	list = strings.TrimLeft(list, "( \t\r\n")
+	if list == "" || list[0] != '"' && list[0] != '\'' && list[0] != '`' {
+		return ""
 	}
-	return out
+	end := skipString(list, 0)
+	if end < 0 {
+		return ""
+	}
+	return stringLiteral(list[:end+1])
 }
 
 // referenceOf returns the name chain an argument passes by reference — `f`,

@@ -53,6 +53,15 @@ func firstInvalidUTF8(src []byte) int {
 	return -1
 }
 
+// uncancellable is the context pooled parsers parse with. go-tree-sitter's
+// ParseCtx sets the parser's cancellation flag from a goroutine when a
+// cancellable context ends; if that lands as the parse finishes, the flag
+// stays set in a parser that goes back to the pool, and every later parse
+// on it fails with "operation limit was hit". So a parse is not
+// interrupted midway: cancellation is checked before it (parses take
+// milliseconds; the analysis after it checks between rules).
+var uncancellable = context.Background()
+
 // parsers keeps one reusable parser per language per goroutine that asks:
 // sync.Pool hands each worker its own, so parsers are never shared.
 var parsers [len(languageNames)]sync.Pool
@@ -66,12 +75,15 @@ func Parse(ctx context.Context, path string, lang Language, src []byte) (*File, 
 	if err := Check(src); err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
 	p, _ := parsers[lang].Get().(*sitter.Parser)
 	if p == nil {
 		p = sitter.NewParser()
 		p.SetLanguage(lang.Grammar())
 	}
-	tree, err := p.ParseCtx(ctx, nil, src)
+	tree, err := p.ParseCtx(uncancellable, nil, src)
 	if err != nil {
 		// A cancelled parse leaves its state in the parser, which would
 		// resume it on the next use: reset before pooling it again.
@@ -105,12 +117,15 @@ func Reparse(ctx context.Context, old *File, start, oldEnd int, text []byte) (*F
 		OldEndPoint: point(old.Src, oldEnd),
 		NewEndPoint: point(src, newEnd),
 	})
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
 	p, _ := parsers[old.Language].Get().(*sitter.Parser)
 	if p == nil {
 		p = sitter.NewParser()
 		p.SetLanguage(old.Language.Grammar())
 	}
-	newTree, err := p.ParseCtx(ctx, tree, src)
+	newTree, err := p.ParseCtx(uncancellable, tree, src)
 	if err != nil {
 		p.Reset() // see Parse
 		parsers[old.Language].Put(p)

@@ -69,9 +69,9 @@ func (d *document) analyzeLoop() {
 		}
 		d.s.publish(d, version, file, findings)
 		if first && unit != nil && filepath.IsAbs(d.path) {
-			d.summarized(unit, findings) // a document just opened: no keystrokes to wait for
+			d.summarized(unit) // a document just opened: no keystrokes to wait for
 		} else {
-			d.updateIndex(unit, findings)
+			d.updateIndex(unit)
 		}
 	}
 }
@@ -83,7 +83,7 @@ const summaryDelay = 250 * time.Millisecond
 
 // updateIndex gives the workspace index the document's summary once the
 // document has been quiet for summaryDelay (never on the keystroke's path).
-func (d *document) updateIndex(u *lint.Unit, findings []lint.Finding) {
+func (d *document) updateIndex(u *lint.Unit) {
 	if u == nil || !filepath.IsAbs(d.path) {
 		return
 	}
@@ -98,27 +98,47 @@ func (d *document) updateIndex(u *lint.Unit, findings []lint.Finding) {
 		stale := d.gen != gen || d.closed
 		d.mu.Unlock()
 		if !stale {
-			d.summarized(u, findings)
+			d.summarized(u)
 		}
 	})
 }
 
 // summarized hands the summary to the index. When the index's copy
-// changed and a published finding was reached from this very file, its
-// path and fix were computed from the older copy: analyse once more (the
-// next summary then changes nothing).
-func (d *document) summarized(u *lint.Unit, findings []lint.Finding) {
+// changed, the open documents whose published findings pass through this
+// file (this one included) hold paths, lines and fixes computed from the
+// older copy: analyse them again (their next summaries change nothing).
+// A change of the call graph itself rebuilds the index, which re-analyses
+// every document whose findings depend on reach.
+func (d *document) summarized(u *lint.Unit) {
 	if !d.s.ws.update(d.path, u.Summarize()) {
 		return
 	}
+	d.s.mu.Lock()
+	docs := make([]*document, 0, len(d.s.docs))
+	for _, o := range d.s.docs {
+		docs = append(docs, o)
+	}
+	d.s.mu.Unlock()
+	for _, o := range docs {
+		o.mu.Lock()
+		published := o.pubFindings
+		o.mu.Unlock()
+		if passesThrough(published, d.path) {
+			o.schedule()
+		}
+	}
+}
+
+// passesThrough reports whether a finding's reach path has a hop in path.
+func passesThrough(findings []lint.Finding, path string) bool {
 	for _, f := range findings {
 		for _, r := range f.Related {
-			if r.Path == d.path {
-				d.schedule()
-				return
+			if r.Path == path {
+				return true
 			}
 		}
 	}
+	return false
 }
 
 // lint analyses one snapshot. A panic outside the analyzers' own recovery

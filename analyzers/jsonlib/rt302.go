@@ -38,6 +38,9 @@ var (
 	responseClassArg = regexp.MustCompile(`\bresponse_class\s*=\s*([\w.]+)`)
 	statusCodeArg    = regexp.MustCompile(`^status_code\s*=\s*(.+)$`)
 	statusConstant   = regexp.MustCompile(`HTTP_(\d{3})_`)
+	// http.HTTPStatus(404), HTTPStatus.NOT_FOUND (by name: 4xx and 5xx).
+	statusCall = regexp.MustCompile(`HTTPStatus\s*\(\s*(\d{3})\s*\)`)
+	statusName = regexp.MustCompile(`HTTPStatus\.([A-Z_]+)`)
 )
 
 func runRT302(p *analyzers.Pass) {
@@ -94,6 +97,30 @@ func errorStatus(m *semantic.Model, c *semantic.Call) bool {
 			n, _ := strconv.Atoi(cm[1])
 			return n >= 400
 		}
+		if cm := statusCall.FindStringSubmatch(v); cm != nil {
+			n, _ := strconv.Atoi(cm[1])
+			return n >= 400
+		}
+		if cm := statusName.FindStringSubmatch(v); cm != nil {
+			return httpErrorNames[cm[1]]
+		}
 	}
 	return false
 }
+
+// httpErrorNames are http.HTTPStatus's 4xx and 5xx members.
+var httpErrorNames = func() map[string]bool {
+	out := map[string]bool{}
+	for _, n := range strings.Fields(`BAD_REQUEST UNAUTHORIZED PAYMENT_REQUIRED FORBIDDEN NOT_FOUND
+		METHOD_NOT_ALLOWED NOT_ACCEPTABLE PROXY_AUTHENTICATION_REQUIRED REQUEST_TIMEOUT CONFLICT GONE
+		LENGTH_REQUIRED PRECONDITION_FAILED REQUEST_ENTITY_TOO_LARGE CONTENT_TOO_LARGE REQUEST_URI_TOO_LONG
+		URI_TOO_LONG UNSUPPORTED_MEDIA_TYPE REQUESTED_RANGE_NOT_SATISFIABLE RANGE_NOT_SATISFIABLE
+		EXPECTATION_FAILED IM_A_TEAPOT MISDIRECTED_REQUEST UNPROCESSABLE_ENTITY UNPROCESSABLE_CONTENT LOCKED
+		FAILED_DEPENDENCY TOO_EARLY UPGRADE_REQUIRED PRECONDITION_REQUIRED TOO_MANY_REQUESTS
+		REQUEST_HEADER_FIELDS_TOO_LARGE UNAVAILABLE_FOR_LEGAL_REASONS INTERNAL_SERVER_ERROR NOT_IMPLEMENTED
+		BAD_GATEWAY SERVICE_UNAVAILABLE GATEWAY_TIMEOUT HTTP_VERSION_NOT_SUPPORTED VARIANT_ALSO_NEGOTIATES
+		INSUFFICIENT_STORAGE LOOP_DETECTED NOT_EXTENDED NETWORK_AUTHENTICATION_REQUIRED`) {
+		out[n] = true
+	}
+	return out
+}()

@@ -33,7 +33,7 @@ func markPythonHandlers(b *builder) {
 	for i := range m.Funcs {
 		f := &m.Funcs[i]
 		for _, d := range f.Decorators {
-			if sm := pyRouteDecorator.FindStringSubmatch(d); sm != nil && routeReceiver.MatchString(sm[1]) {
+			if sm := pyRouteDecorator.FindStringSubmatch(d); sm != nil && (routeReceiver.MatchString(sm[1]) || isRouterBinding(m, d, f.Parent)) {
 				f.Handler = "route handler"
 			} else if pyAPIView.MatchString(d) {
 				f.Handler = "API view"
@@ -47,6 +47,8 @@ func markPythonHandlers(b *builder) {
 			f.Handler = "Django view"
 		case f.Class != None && httpMethodNames[f.Name] && djangoViewBase.MatchString(m.Classes[f.Class].Bases):
 			f.Handler = "view method"
+		case f.Class != None && httpMethodNames[f.Name] && restResource.MatchString(m.Classes[f.Class].Bases):
+			f.Handler = "resource method"
 		}
 	}
 	for _, c := range m.Calls {
@@ -55,6 +57,28 @@ func markPythonHandlers(b *builder) {
 			b.markReferencedHandlers(c, "aiohttp handler", "")
 		}
 	}
+}
+
+// pyRouterClasses are the constructors whose objects register routes
+// (SPEC §2): recognised by what the decorator's object is bound to, so
+// `auth = Blueprint(...)`, `users_namespace = Namespace(...)` count
+// whatever their names.
+var pyRouterClasses = regexp.MustCompile(`^(flask|quart|fastapi|starlette|aiohttp\.web|flask_restx|flask_restplus|flask_smorest|sanic|litestar|apiflask)(\.\w+)*\.(Flask|Quart|Blueprint|FastAPI|APIRouter|Router|RouteTableDef|Namespace|Api|Sanic|APIFlask)\(\)$`)
+
+// restResource matches flask-restx/flask-restful Resource (and
+// flask-smorest MethodView) bases, whose get/post/... methods serve requests.
+var restResource = regexp.MustCompile(`\b(Resource|MethodView)\b`)
+
+// isRouterBinding reports whether a route decorator's object is bound to
+// a router: `auth = Blueprint(...)` in this file, or an import of such an
+// object whose name says it is one (`from .views import users_bp`).
+func isRouterBinding(m *Model, decorator string, scope int) bool {
+	ch := parseChain(strings.TrimPrefix(strings.TrimSpace(decorator), "@"))
+	if len(ch) < 2 {
+		return false
+	}
+	recv := ch[:len(ch)-1].String()
+	return pyRouterClasses.MatchString(m.resolveChain(parseChain(recv), scope))
 }
 
 func markECMAHandlers(b *builder) {

@@ -1,3 +1,6 @@
+import http
+from http import HTTPStatus
+
 from fastapi import FastAPI, status
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse, ORJSONResponse
@@ -21,6 +24,12 @@ async def create_user(user: dict):
         return JSONResponse({"error": "empty"}, status_code=400)
     if user.get("banned"):
         return JSONResponse({"error": "banned"}, status_code=status.HTTP_403_FORBIDDEN)
+    if user.get("locked"):
+        return JSONResponse({"error": "locked"}, status_code=HTTPStatus.LOCKED)
+    if user.get("gone"):
+        return JSONResponse({"error": "gone"}, status_code=http.HTTPStatus(410))
+    if user.get("draft"):
+        return JSONResponse(user, status_code=HTTPStatus.ACCEPTED)  # want RT302
     return JSONResponse(user, status_code=201)  # want RT302
 
 

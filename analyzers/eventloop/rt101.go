@@ -19,7 +19,9 @@ var RT101 = &analyzers.Analyzer{
 	Fixable:   true,
 	Doc: &analyzers.Doc{
 		Title: "Blocking sleep on the event loop",
-		WhatItDoes: "Checks for `time.sleep()` in Python `async def` functions, and for `Atomics.wait()` " +
+		WhatItDoes: "Checks for `time.sleep()` and blocking waits — `Thread.join()`, `concurrent.futures` " +
+			"`Future.result()`, `queue.Queue.get/put`, `threading.Event.wait`, `Lock/Semaphore.acquire`, known " +
+			"by binding or annotation and not told to return at once — in Python `async def` functions, and for `Atomics.wait()` " +
 			"and busy-wait loops on `Date.now()`/`performance.now()` in JavaScript/TypeScript async " +
 			"functions and request handlers.",
 		WhySlow: "An event loop runs one callback at a time. A blocking sleep stops it: every other " +
@@ -35,7 +37,24 @@ var RT101 = &analyzers.Analyzer{
 var rt101Calls = apis.New(
 	apis.Entry{Family: apis.Python, Pattern: "time.sleep", Use: "await asyncio.sleep()", Fix: sleepFix},
 	apis.Entry{Family: apis.ECMA, Pattern: "Atomics.wait", Use: "await Atomics.waitAsync() or a timer"},
+	// Blocking waits on threading objects, known by binding or annotation
+	// (`t = threading.Thread(...)`, `fut: Future`, `self.q = queue.Queue()`);
+	// asyncio's twins are other names and never match.
+	apis.Entry{Family: apis.Python, Pattern: "threading.{Thread,Timer}().join", Use: "await asyncio.to_thread(thread.join)", When: blocks},
+	apis.Entry{Family: apis.Python, Pattern: "concurrent.futures.{Future(),ThreadPoolExecutor().submit(),ProcessPoolExecutor().submit()}.result", Use: "await asyncio.wrap_future(future)", When: blocks},
+	apis.Entry{Family: apis.Python, Pattern: "queue.{Queue,LifoQueue,PriorityQueue,SimpleQueue}().{get,put,join}", Use: "an asyncio.Queue (await queue.get())", When: blocks},
+	apis.Entry{Family: apis.Python, Pattern: "threading.Event().wait", Use: "an asyncio.Event (await event.wait())", When: blocks},
+	apis.Entry{Family: apis.Python, Pattern: "threading.{Lock,RLock,Semaphore,BoundedSemaphore,Condition}().{acquire,wait}", Use: "an asyncio.Lock/Semaphore/Condition", When: blocks},
 )
+
+// nonBlocking matches the arguments that make a wait return at once:
+// `get(block=False)`, `acquire(False)`, `join(timeout=0)`.
+var nonBlocking = regexp.MustCompile(`^\(\s*False\b|\bblock(ing)?\s*=\s*False\b|\btimeout\s*=\s*0(\.0*)?\s*[,)]`)
+
+// blocks reports whether a wait call can block (it is not told not to).
+func blocks(m *semantic.Model, c *semantic.Call) bool {
+	return c.Args.IsZero() || !nonBlocking.MatchString(m.Text(c.Args))
+}
 
 // clockRead matches the clock reads a busy-wait loop spins on.
 var clockRead = regexp.MustCompile(`\b(Date\.now|performance\.now)\s*\(|\bnew\s+Date\s*\(`)

@@ -18,6 +18,7 @@ type ref struct {
 	module, member string
 	assign         Span // an assignment's value
 	param          bool
+	ptype          string // a parameter's annotation, resolved in scope
 }
 
 // bind records every name each scope defines: imports and require()s,
@@ -85,7 +86,7 @@ func (b *builder) bind() {
 			put(i, f.Name, ref{fn: i + 1})
 		}
 		for _, p := range f.Params {
-			put(i, p.Name, ref{param: true})
+			put(i, p.Name, ref{param: true, ptype: p.Type, scope: f.Parent})
 		}
 	}
 	for i, c := range m.Classes {
@@ -133,6 +134,17 @@ func (m *Model) resolveDepth(c chain, scope, depth int) string {
 		if m.Lang().IsECMA() {
 			q = NormalizeModule(q)
 		}
+	case len(c) >= 3 && !head.call && !c[1].call && m.isSelf(head.name):
+		// self.client.get() where the class holds an httpx.Client: by
+		// annotation, assignment or constructor (SPEC §2 "bindings").
+		q = m.attrInstance(c[1].name, scope)
+		if q == "" {
+			return ""
+		}
+		if rest := c[2:].String(); rest != "" {
+			return q + "." + rest
+		}
+		return q
 	default:
 		var ok bool
 		q, ok = m.lookup(head.name, scope, depth)
@@ -175,12 +187,79 @@ func (m *Model) combine(refs []ref, depth int) string {
 		if r.value != nil {
 			v = m.resolveDepth(r.value, r.scope, depth+1)
 		}
+		if r.ptype != "" {
+			v = m.instanceOf(r.ptype, r.scope, depth+1) // client: httpx.Client
+		}
 		if v == "" || (i > 0 && v != q) {
 			return ""
 		}
 		q = v
 	}
 	return q
+}
+
+// instanceOf resolves a type annotation to the qualified name of an
+// instance of it, as calls on such a binding are named in the catalogs:
+// `httpx.Client`, `Optional[httpx.Client]`, `"httpx.Client"`,
+// `httpx.Client | None` → "httpx.Client()". "" when the type is not an
+// imported class (builtins and local classes are not catalogued).
+func (m *Model) instanceOf(typ string, scope, depth int) string {
+	typ = strings.Trim(strings.TrimSpace(typ), `"'`)
+	if sm := pyOptional.FindStringSubmatch(typ); sm != nil {
+		typ = sm[1]
+	}
+	var parts []string
+	for _, p := range typeUnion.Split(typ, -1) {
+		p = strings.Trim(strings.TrimSpace(p), `"'`)
+		if p != "None" && p != "null" && p != "undefined" && p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) != 1 {
+		return ""
+	}
+	ch := parseChain(parts[0])
+	if len(ch) == 0 || ch[len(ch)-1].call {
+		return ""
+	}
+	q := m.resolveDepth(ch, scope, depth)
+	if q == "" || strings.HasPrefix(q, "builtins.") || !strings.Contains(q, ".") {
+		return ""
+	}
+	return q + "()"
+}
+
+// isSelf reports whether a name is the instance in a method.
+func (m *Model) isSelf(name string) bool {
+	if m.Lang() == source.Python {
+		return name == "self"
+	}
+	return name == "this"
+}
+
+// attrInstance names the library class an attribute of the enclosing
+// class holds, as an instance ("httpx.Client()"), or "" (unknown, or a
+// project class: those are followed by reach, not matched by catalogs).
+func (m *Model) attrInstance(attr string, scope int) string {
+	if scope == None {
+		return ""
+	}
+	k := m.enclosingClass(scope)
+	if k == None {
+		return ""
+	}
+	t, ok := m.ClassAttrs(k)[attr]
+	if !ok || t.Module == "" || t.Super || strings.HasPrefix(t.Module, ".") || strings.HasPrefix(t.Module, "/") {
+		return ""
+	}
+	if m.Lang() == source.Python {
+		return t.Module + "()"
+	}
+	q := NormalizeModule(t.Module)
+	if t.Name != "" && t.Name != "default" {
+		q += "." + t.Name
+	}
+	return q + "()"
 }
 
 // global resolves a name no scope binds: Python builtins, JS globals.

@@ -1,0 +1,25 @@
+# Sync HTTP clients known by annotation: parameters, Optional, strings,
+# unions, and class-level attribute annotations.
+from typing import Optional
+
+import httpx
+import requests
+
+
+class Api:
+    client: httpx.Client
+    session: "requests.Session"
+
+    def __init__(self, client: httpx.Client):
+        self.client = client
+        self.session = requests.Session()
+
+    async def fetch(self, other: Optional[httpx.Client], third: httpx.Client | None):
+        self.client.get("/a")  # want RT102 "httpx.Client\(\).get"
+        self.session.get("/b")  # want RT102
+        other.post("/c")  # want RT102
+        third.get("/d")  # want RT102
+
+
+async def plain(client: httpx.AsyncClient):
+    await client.get("/e")

@@ -64,10 +64,52 @@ func (m *Model) ClassAttrs(k int) map[string]Target {
 	// An attribute defined through another (`self.a = self.a.clone()`)
 	// asks for this very table: it reads as empty while being built.
 	m.classAttrs[k] = classAttrNone
+	attrs := m.scanAttrs(k, "")
+	if len(attrs) == 0 {
+		attrs = classAttrNone
+	}
+	m.classAttrs[k] = attrs
+	return attrs
+}
+
+type classAttrKey struct {
+	class int
+	name  string
+}
+
+type classAttrResult struct {
+	t  Target
+	ok bool
+}
+
+// ClassAttr returns the class one attribute of class k holds: what
+// ClassAttrs would say for it, looking only at the lines that mention it
+// (resolution asks per call; scanning a whole class each time would not do).
+func (m *Model) ClassAttr(k int, name string) (Target, bool) {
+	if m.classAttrs != nil && m.classAttrs[k] != nil {
+		t, ok := m.classAttrs[k][name]
+		return t, ok
+	}
+	key := classAttrKey{k, name}
+	if r, done := m.classAttr[key]; done {
+		return r.t, r.ok
+	}
+	if m.classAttr == nil {
+		m.classAttr = map[classAttrKey]classAttrResult{}
+	}
+	m.classAttr[key] = classAttrResult{} // while being computed (self-reference)
+	t, ok := m.scanAttrs(k, name)[name]
+	m.classAttr[key] = classAttrResult{t, ok}
+	return t, ok
+}
+
+// scanAttrs reads the attribute classes of class k; with only set, just
+// that attribute's (lines not mentioning it are skipped).
+func (m *Model) scanAttrs(k int, only string) map[string]Target {
 	attrs := map[string]Target{}
 	bad := map[string]bool{}
 	add := func(name string, t Target, ok bool) {
-		if !ok || bad[name] {
+		if !ok || bad[name] || only != "" && name != only {
 			return
 		}
 		if old, seen := attrs[name]; seen && old != t {
@@ -81,7 +123,7 @@ func (m *Model) ClassAttrs(k int) map[string]Target {
 	text := m.Text(c.Span)
 	py := m.Lang() == source.Python
 	if py {
-		for _, at := range lineMatches(text, "self.", pySelfAssign) {
+		for _, at := range lineMatchesOf(text, "self.", only, pySelfAssign) {
 			sm, line := at.sub, at.line
 			name := line[sm[2]:sm[3]]
 			scope := m.funcAtOffset(k, c.Span.Start+uint32(at.offset))
@@ -104,7 +146,7 @@ func (m *Model) ClassAttrs(k int) map[string]Target {
 			add(name, t, ok)
 		}
 		body := bodyIndent(text)
-		for _, ln := range fieldLines(text, ':') {
+		for _, ln := range fieldLines(text, ':', only) {
 			sm := pyClassField.FindStringSubmatchIndex(ln.line)
 			if sm == nil || body == "" || ln.line[sm[2]:sm[3]] != body || m.funcAtOffset(k, c.Span.Start+uint32(ln.offset)) != c.Func {
 				continue
@@ -113,7 +155,7 @@ func (m *Model) ClassAttrs(k int) map[string]Target {
 			add(ln.line[sm[4]:sm[5]], t, ok)
 		}
 	} else {
-		for _, at := range lineMatches(text, "this.", jsThisAssign) {
+		for _, at := range lineMatchesOf(text, "this.", only, jsThisAssign) {
 			sm, line := at.sub, at.line
 			name, value := line[sm[2]:sm[3]], line[sm[4]:sm[5]]
 			scope := m.funcAtOffset(k, c.Span.Start+uint32(at.offset))
@@ -125,7 +167,7 @@ func (m *Model) ClassAttrs(k int) map[string]Target {
 				add(name, t, ok)
 			}
 		}
-		for _, ln := range fieldLines(text, '=') {
+		for _, ln := range fieldLines(text, '=', only) {
 			sm := ecmaFieldNew.FindStringSubmatchIndex(ln.line)
 			if sm == nil || m.funcAtOffset(k, c.Span.Start+uint32(ln.offset)) != c.Func {
 				continue
@@ -133,7 +175,7 @@ func (m *Model) ClassAttrs(k int) map[string]Target {
 			t, ok := m.TypeTarget(ln.line[sm[4]:sm[5]], c.Func)
 			add(ln.line[sm[2]:sm[3]], t, ok)
 		}
-		for _, ln := range fieldLines(text, ':') {
+		for _, ln := range fieldLines(text, ':', only) {
 			sm := tsField.FindStringSubmatchIndex(ln.line)
 			if sm == nil || m.funcAtOffset(k, c.Span.Start+uint32(ln.offset)) != c.Func {
 				continue // a local or parameter inside a method
@@ -156,10 +198,6 @@ func (m *Model) ClassAttrs(k int) map[string]Target {
 			}
 		}
 	}
-	if len(attrs) == 0 {
-		attrs = classAttrNone
-	}
-	m.classAttrs[k] = attrs
 	return attrs
 }
 
@@ -230,6 +268,11 @@ type lineMatch struct {
 // for the keyword first keeps the cost linear in the text, where an
 // unanchored pattern over a whole class is not.
 func lineMatches(text, keyword string, re *regexp.Regexp) []lineMatch {
+	return lineMatchesOf(text, keyword, "", re)
+}
+
+// lineMatchesOf is lineMatches on the lines that also contain only.
+func lineMatchesOf(text, keyword, only string, re *regexp.Regexp) []lineMatch {
 	var out []lineMatch
 	for at := 0; ; {
 		i := strings.Index(text[at:], keyword)
@@ -246,6 +289,9 @@ func lineMatches(text, keyword string, re *regexp.Regexp) []lineMatch {
 			end = i + j
 		}
 		line := text[i:end]
+		if only != "" && !strings.Contains(line, only) {
+			continue
+		}
 		if sm := re.FindStringSubmatchIndex(line); sm != nil {
 			out = append(out, lineMatch{offset: i, line: line, sub: sm})
 		}
@@ -255,7 +301,7 @@ func lineMatches(text, keyword string, re *regexp.Regexp) []lineMatch {
 // fieldLines returns the lines of a class that could declare a field: not
 // too long, holding the given separator. Matching an anchored pattern per
 // line is linear, where a multi-line pattern over the class is not.
-func fieldLines(text string, sep byte) []lineMatch {
+func fieldLines(text string, sep byte, only string) []lineMatch {
 	var out []lineMatch
 	for off := 0; off < len(text); {
 		end := strings.IndexByte(text[off:], '\n')
@@ -264,7 +310,7 @@ func fieldLines(text string, sep byte) []lineMatch {
 		} else {
 			end += off
 		}
-		if line := text[off:end]; len(line) <= 300 && strings.IndexByte(line, sep) >= 0 {
+		if line := text[off:end]; len(line) <= 300 && strings.IndexByte(line, sep) >= 0 && (only == "" || strings.Contains(line, only)) {
 			out = append(out, lineMatch{offset: off, line: strings.TrimRight(line, "\r")})
 		}
 		off = end + 1

@@ -149,6 +149,9 @@ type Import struct {
 	Local     string
 	Qualified string
 	Func      int
+	// JS/TS: the module specifier and the member ("default" for a default
+	// import, "" for a namespace import); "" for Python and require().
+	Module, Member string
 }
 
 // Assignment binds a simple name to a value.
@@ -193,6 +196,8 @@ type Model struct {
 	funcLoops  [][]int                 // function → loops in its own scope
 	byName     map[string][]int        // function name → indexes into Funcs
 	classAttrs []map[string]Target     // class → attribute classes, on demand
+	classAttr  map[classAttrKey]classAttrResult
+	paramTypes map[[2]int]string // (function, parameter) → its annotation as an instance // one attribute at a time, on demand
 }
 
 // Text returns the source text of a span.

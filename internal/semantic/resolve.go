@@ -12,13 +12,12 @@ type ref struct {
 	fixed string // an import's qualified name, "" for a shadowing definition
 	value chain  // an assignment's value, resolved lazily in scope
 	scope int
-	// What defines the name, for reach (targets.go): a function or class
-	// of this file, or an import's module specifier and member.
-	fn, class      int // index + 1; 0 when not a function/class definition
-	module, member string
-	assign         Span // an assignment's value
-	param          bool
-	ptype          string // a parameter's annotation, resolved in scope
+	// What defines the name, for reach (targets.go) and annotations; kept
+	// small, as every binding of a file is one ref.
+	fn, class int32 // index + 1 of a function or class defined here; 0 otherwise
+	imp       int32 // index + 1 into Model.Imports of the import that binds it
+	param     int32 // index + 1 of the parameter, of function scope
+	assign    Span  // an assignment's value
 }
 
 // bind records every name each scope defines: imports and require()s,
@@ -50,8 +49,9 @@ func (b *builder) bind() {
 				bs = ecmaImports(text)
 			}
 			for _, x := range bs {
-				put(bd.scope, x.local, ref{fixed: x.qualified, module: x.module, member: x.member})
-				m.Imports = append(m.Imports, Import{Span: bd.span, Local: x.local, Qualified: x.qualified, Func: bd.scope})
+				m.Imports = append(m.Imports, Import{Span: bd.span, Local: x.local, Qualified: x.qualified, Func: bd.scope,
+					Module: x.module, Member: x.member})
+				put(bd.scope, x.local, ref{fixed: x.qualified, imp: int32(len(m.Imports))})
 			}
 			continue
 		}
@@ -70,7 +70,7 @@ func (b *builder) bind() {
 		}
 		r := ref{value: value, scope: bd.scope, assign: bd.value}
 		if fi, ok := funcAt[bd.value]; ok {
-			r.fn = fi + 1 // const f = () => {}
+			r.fn = int32(fi + 1) // const f = () => {}
 		}
 		put(bd.scope, name, r)
 		b.recordRequire(bd, name, value)
@@ -80,17 +80,17 @@ func (b *builder) bind() {
 	}
 	for i, f := range m.Funcs {
 		if f.Name != "" && f.Kind == Def && f.Class == None {
-			put(f.Parent, f.Name, ref{fn: i + 1})
+			put(f.Parent, f.Name, ref{fn: int32(i + 1)})
 		}
 		if f.Kind == FuncExpr && f.Name != "" {
-			put(i, f.Name, ref{fn: i + 1})
+			put(i, f.Name, ref{fn: int32(i + 1)})
 		}
-		for _, p := range f.Params {
-			put(i, p.Name, ref{param: true, ptype: p.Type, scope: f.Parent})
+		for j, p := range f.Params {
+			put(i, p.Name, ref{param: int32(j + 1), scope: i})
 		}
 	}
 	for i, c := range m.Classes {
-		put(c.Func, c.Name, ref{class: i + 1})
+		put(c.Func, c.Name, ref{class: int32(i + 1)})
 	}
 	m.refs = refs
 }
@@ -182,13 +182,14 @@ func (m *Model) lookup(name string, scope, depth int) (q string, ok bool) {
 // a shadowing definition or disagreeing assignments leave it unresolved.
 func (m *Model) combine(refs []ref, depth int) string {
 	q := ""
-	for i, r := range refs {
+	for i := range refs {
+		r := &refs[i]
 		v := r.fixed
 		if r.value != nil {
 			v = m.resolveDepth(r.value, r.scope, depth+1)
 		}
-		if r.ptype != "" {
-			v = m.instanceOf(r.ptype, r.scope, depth+1) // client: httpx.Client
+		if r.param > 0 {
+			v = m.paramInstance(r.scope, int(r.param-1), depth+1) // client: httpx.Client
 		}
 		if v == "" || (i > 0 && v != q) {
 			return ""
@@ -229,6 +230,25 @@ func (m *Model) instanceOf(typ string, scope, depth int) string {
 	return q + "()"
 }
 
+// paramInstance resolves parameter j of function fi's annotation to an
+// instance of the class it names (instanceOf), once per parameter.
+func (m *Model) paramInstance(fi, j, depth int) string {
+	typ := m.Funcs[fi].Params[j].Type
+	if typ == "" {
+		return ""
+	}
+	key := [2]int{fi, j}
+	if q, ok := m.paramTypes[key]; ok {
+		return q
+	}
+	q := m.instanceOf(typ, m.Funcs[fi].Parent, depth)
+	if m.paramTypes == nil {
+		m.paramTypes = map[[2]int]string{}
+	}
+	m.paramTypes[key] = q
+	return q
+}
+
 // isSelf reports whether a name is the instance in a method.
 func (m *Model) isSelf(name string) bool {
 	if m.Lang() == source.Python {
@@ -248,7 +268,7 @@ func (m *Model) attrInstance(attr string, scope int) string {
 	if k == None {
 		return ""
 	}
-	t, ok := m.ClassAttrs(k)[attr]
+	t, ok := m.ClassAttr(k, attr)
 	if !ok || t.Module == "" || t.Super || strings.HasPrefix(t.Module, ".") || strings.HasPrefix(t.Module, "/") {
 		return ""
 	}

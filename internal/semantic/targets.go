@@ -149,7 +149,7 @@ func (m *Model) chainTarget(ch chain, scope, depth int) (Target, bool) {
 		case 2:
 			return t.member(ch[1].name, py), true
 		case 3:
-			at, ok := m.ClassAttrs(k)[ch[1].name]
+			at, ok := m.ClassAttr(k, ch[1].name)
 			if !ok {
 				return Target{}, false
 			}
@@ -187,14 +187,15 @@ func (m *Model) chainTarget(ch chain, scope, depth int) (Target, bool) {
 		if len(ch) != 1 {
 			return Target{}, false
 		}
-		return Target{Name: m.FuncKey(r.fn - 1)}, true
+		return Target{Name: m.FuncKey(int(r.fn - 1))}, true
 	case r.class > 0:
-		t = Target{Name: m.ClassKey(r.class - 1)}
+		t = Target{Name: m.ClassKey(int(r.class - 1))}
 	case r.fixed != "" && py:
 		t = Target{Module: r.fixed}
-	case r.fixed != "" && r.module != "":
-		t = Target{Module: r.module, Name: r.member}
-	case r.param:
+	case r.fixed != "" && r.imp > 0 && m.Imports[r.imp-1].Module != "":
+		imp := &m.Imports[r.imp-1]
+		t = Target{Module: imp.Module, Name: imp.Member}
+	case r.param > 0:
 		pt, ok := m.paramType(head, scope)
 		if !ok || len(ch) != 2 {
 			return Target{}, false

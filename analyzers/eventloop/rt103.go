@@ -20,10 +20,12 @@ var RT103 = &analyzers.Analyzer{
 	Doc: &analyzers.Doc{
 		Title: "Blocking file I/O on the event loop",
 		WhatItDoes: "Checks for synchronous file-system calls — `open()`, `pathlib.Path` reads and writes, " +
-			"directory walks, `shutil` copies — in Python `async def` functions, and for every `fs.*Sync` " +
-			"call in JavaScript/TypeScript async functions and handlers. Stat-like calls " +
-			"(`os.path.exists`, `os.stat`, `Path.exists`) are cheap on local disks and are flagged only " +
-			"with the rule option `include-stat-calls = true`.",
+			"directory walks, `shutil` copies, `zipfile`/`tarfile` archives — in Python `async def` " +
+			"functions, and for every `fs.*Sync` call and the sync helpers of `glob`, `fast-glob`, " +
+			"`mkdirp` and `rimraf` in JavaScript/TypeScript async functions and handlers. Stat-like calls " +
+			"(`os.path.exists`, `os.stat`, `Path.exists`; `existsSync`, `statSync`, `lstatSync`, " +
+			"`accessSync`) are cheap on local disks and are flagged only with the rule option " +
+			"`include-stat-calls = true`.",
 		WhySlow: "Disk and network file systems answer in milliseconds, and far slower under load. " +
 			"A synchronous call holds the event loop for all of it, so no other request makes progress.",
 		Example:    "```js\nasync function loadUser(id) {\n  return JSON.parse(fs.readFileSync(`users/${id}.json`, 'utf8'));\n}\n```",
@@ -47,7 +49,14 @@ var rt103Calls = apis.New(
 	apis.Entry{Family: apis.Python, Pattern: "os.path.{exists,isfile,isdir,getsize,getmtime}", Use: "await asyncio.to_thread()", Option: "include-stat-calls"},
 	apis.Entry{Family: apis.Python, Pattern: "os.{stat,lstat}", Use: "await asyncio.to_thread()", Option: "include-stat-calls"},
 	apis.Entry{Family: apis.Python, Pattern: "pathlib.{Path,PosixPath,WindowsPath}().{exists,is_file,is_dir,stat}", Use: "await asyncio.to_thread()", Option: "include-stat-calls"},
-	apis.Entry{Family: apis.ECMA, Pattern: "fs.*Sync", When: notFSPromises, Fix: fsPromisesFix},
+	// Archives read and write files (and decompress) synchronously.
+	apis.Entry{Family: apis.Python, Pattern: "{zipfile.ZipFile,tarfile.open,tarfile.TarFile}", Use: "await asyncio.to_thread()"},
+	apis.Entry{Family: apis.Python, Pattern: "zipfile.ZipFile().{extractall,extract,read,write,writestr,open,testzip}", Use: "await asyncio.to_thread()"},
+	apis.Entry{Family: apis.Python, Pattern: "{tarfile.open,tarfile.TarFile}().{extractall,extract,extractfile,add,addfile,getmembers}", Use: "await asyncio.to_thread()"},
+	apis.Entry{Family: apis.ECMA, Pattern: "fs.{existsSync,statSync,lstatSync,accessSync}", When: notFSPromises, Fix: fsPromisesFix, Option: "include-stat-calls"},
+	apis.Entry{Family: apis.ECMA, Pattern: "fs.*Sync", When: notStatFS, Fix: fsPromisesFix},
+	// Sync helpers of file-system libraries.
+	apis.Entry{Family: apis.ECMA, Pattern: "{glob.sync,glob.globSync,fast-glob.sync,fast-glob.globSync,mkdirp.sync,mkdirp.mkdirp.sync,mkdirp.mkdirpSync,rimraf.sync,rimraf.rimraf.sync,rimraf.rimrafSync}", Use: "the promise API (await glob(), await mkdirp(), await rimraf())"},
 )
 
 // notFSPromises excludes names under fs.promises, which has no *Sync calls;
@@ -57,6 +66,17 @@ func notFSPromises(m *semantic.Model, c *semantic.Call) bool {
 }
 
 // useForFS names the promise twin of an fs.*Sync call.
+// notStatFS leaves the stat-like calls to their own entry (include-stat-calls).
+func notStatFS(m *semantic.Model, c *semantic.Call) bool {
+	switch lastName(c.Qualified) {
+	case "existsSync", "statSync", "lstatSync", "accessSync":
+		return false
+	}
+	return notFSPromises(m, c)
+}
+
+func lastName(q string) string { return q[strings.LastIndexByte(q, '.')+1:] }
+
 func useForFS(c *semantic.Call, e *apis.Entry) string {
 	if e.Use != "" {
 		return e.Use

@@ -13,8 +13,8 @@ async function load(id) {
   const head = execSync('git rev-parse HEAD').toString(); // want RT104
   const key = crypto.pbkdf2Sync('pw', 'salt', 1000, 32, 'sha256'); // want RT105
   const gz = zlib.gzipSync(raw); // want RT105
-  const ok = fs.existsSync('x'); // want RT103
-  return [raw, cfg, head, key, gz, ok, fs.statSync('y').size]; // want RT103
+  const ok = fs.existsSync('x'); // stat-like: only with include-stat-calls
+  return [raw, cfg, head, key, gz, ok, fs.statSync('y').size];
 }
 
 app.get('/sync', (req, res) => {

@@ -106,8 +106,11 @@ func (m *Model) summarize(t *summaryTable, fi int, minIterations int64) {
 	for _, ci := range s.Calls {
 		c := &m.Calls[ci]
 		switch callee := m.CalleeFunc(c); {
-		case callee == fi:
+		case callee == fi && !m.reassignsItself(fi):
 			s.SelfRecursive = true
+		case callee == fi:
+			// Babel's `function _typeof(o) { _typeof = function (o) {…}; return
+			// _typeof(o) }` calls its replacement, not itself.
 		case callee != None:
 			callees = append(callees, callee)
 		case !m.PureCall(c):
@@ -144,6 +147,31 @@ func (m *Model) summarize(t *summaryTable, fi int, minIterations int64) {
 		}
 	}
 	t.state[fi] = summaryDone
+}
+
+// reassignsItself reports whether a JS function assigns a new value to its
+// own name (a lazily specialised helper), so calling the name calls that.
+func (m *Model) reassignsItself(fi int) bool {
+	f := &m.Funcs[fi]
+	if !m.Lang().IsECMA() || f.Name == "" {
+		return false
+	}
+	body := m.Text(f.Span)
+	for at := 0; ; {
+		i := strings.Index(body[at:], f.Name)
+		if i < 0 {
+			return false
+		}
+		i += at
+		at = i + len(f.Name)
+		if i > 0 && isIdentByte(body[i-1]) || i > 0 && body[i-1] == '.' {
+			continue
+		}
+		rest := strings.TrimLeft(body[at:], " \t")
+		if strings.HasPrefix(rest, "=") && !strings.HasPrefix(rest, "==") && !strings.HasPrefix(rest, "=>") {
+			return true
+		}
+	}
 }
 
 // CalleeFunc returns the same-file function a call invokes — `fib(n)`,

@@ -47,3 +47,13 @@ for (let i = 0; i < 1e6; i++) {
   table.push(i * 2);
 }
 console.log(fib(25));
+
+// Babel's helper replaces itself on first call: not recursion.
+function _typeof(obj) {
+  _typeof = function (o) { return typeof o; };
+  return _typeof(obj);
+}
+
+async function describe(x) {
+  return _typeof(x);
+}

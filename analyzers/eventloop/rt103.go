@@ -53,8 +53,11 @@ var rt103Calls = apis.New(
 	apis.Entry{Family: apis.Python, Pattern: "{zipfile.ZipFile,tarfile.open,tarfile.TarFile}", Use: "await asyncio.to_thread()"},
 	apis.Entry{Family: apis.Python, Pattern: "zipfile.ZipFile().{extractall,extract,read,write,writestr,open,testzip}", Use: "await asyncio.to_thread()"},
 	apis.Entry{Family: apis.Python, Pattern: "{tarfile.open,tarfile.TarFile}().{extractall,extract,extractfile,add,addfile,getmembers}", Use: "await asyncio.to_thread()"},
-	apis.Entry{Family: apis.ECMA, Pattern: "fs.{existsSync,statSync,lstatSync,accessSync}", When: notFSPromises, Fix: fsPromisesFix, Option: "include-stat-calls"},
+	apis.Entry{Family: apis.ECMA, Pattern: "fs.{existsSync,statSync,lstatSync,accessSync,pathExistsSync}", When: notFSPromises, Fix: fsPromisesFix, Option: "include-stat-calls"},
 	apis.Entry{Family: apis.ECMA, Pattern: "fs.*Sync", When: notStatFS, Fix: fsPromisesFix},
+	// A require() run in request code reads and compiles a file (the first
+	// time; Node's --trace-sync-io reports it).
+	apis.Entry{Family: apis.ECMA, Pattern: "require", Use: "a top-level import, or await import() once"},
 	// Sync helpers of file-system libraries.
 	apis.Entry{Family: apis.ECMA, Pattern: "{glob.sync,glob.globSync,fast-glob.sync,fast-glob.globSync,mkdirp.sync,mkdirp.mkdirp.sync,mkdirp.mkdirpSync,rimraf.sync,rimraf.rimraf.sync,rimraf.rimrafSync}", Use: "the promise API (await glob(), await mkdirp(), await rimraf())"},
 )
@@ -69,7 +72,7 @@ func notFSPromises(m *semantic.Model, c *semantic.Call) bool {
 // notStatFS leaves the stat-like calls to their own entry (include-stat-calls).
 func notStatFS(m *semantic.Model, c *semantic.Call) bool {
 	switch lastName(c.Qualified) {
-	case "existsSync", "statSync", "lstatSync", "accessSync":
+	case "existsSync", "statSync", "lstatSync", "accessSync", "pathExistsSync":
 		return false
 	}
 	return notFSPromises(m, c)

@@ -78,8 +78,28 @@ func splitAs(part string) (name, alias string) {
 
 // NormalizeModule maps a JS module specifier to the name catalogs use:
 // `node:fs` → `fs`.
+// fs-extra and graceful-fs are fs with more (every fs call, plus their
+// own *Sync helpers such as readJsonSync): catalogs see them as fs.
 func NormalizeModule(spec string) string {
-	return strings.TrimPrefix(spec, "node:")
+	spec = strings.TrimPrefix(spec, "node:")
+	switch spec {
+	case "fs-extra", "graceful-fs":
+		return "fs"
+	}
+	return spec
+}
+
+// tsInterop matches TypeScript's emitted CommonJS interop around require:
+// `__importStar(require("fs"))`, `tslib_1.__importDefault(require("fs"))`.
+var tsInterop = regexp.MustCompile(`^(?:[\w$]+\.)?__import(?:Star|Default)\(\s*require\(\s*(['"][^'"]+['"])\s*\)\s*\)$`)
+
+// unwrapInterop returns `require("fs")` for TypeScript's interop wrappers
+// around it, else the text unchanged.
+func unwrapInterop(value string) string {
+	if sm := tsInterop.FindStringSubmatch(strings.TrimSpace(value)); sm != nil {
+		return "require(" + sm[1] + ")"
+	}
+	return value
 }
 
 // ecmaImports parses an ESM import statement.

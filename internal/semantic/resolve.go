@@ -55,7 +55,7 @@ func (b *builder) bind() {
 			}
 			continue
 		}
-		name, value := m.Text(bd.name), parseChain(m.Text(bd.value))
+		name, value := m.Text(bd.name), parseChain(unwrapInterop(m.Text(bd.value)))
 		if pairs, ok := destructured(name); ok {
 			for _, p := range pairs {
 				if value == nil {

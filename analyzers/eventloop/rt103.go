@@ -57,7 +57,7 @@ var rt103Calls = apis.New(
 	apis.Entry{Family: apis.ECMA, Pattern: "fs.*Sync", When: notStatFS, Fix: fsPromisesFix},
 	// A require() run in request code reads and compiles a file (the first
 	// time; Node's --trace-sync-io reports it).
-	apis.Entry{Family: apis.ECMA, Pattern: "require", Use: "a top-level import, or await import() once"},
+	apis.Entry{Family: apis.ECMA, Pattern: "require", Use: "a top-level import, or await import() once", When: requiresFile},
 	// Sync helpers of file-system libraries.
 	apis.Entry{Family: apis.ECMA, Pattern: "{glob.sync,glob.globSync,fast-glob.sync,fast-glob.globSync,mkdirp.sync,mkdirp.mkdirp.sync,mkdirp.mkdirpSync,rimraf.sync,rimraf.rimraf.sync,rimraf.rimrafSync}", Use: "the promise API (await glob(), await mkdirp(), await rimraf())"},
 )
@@ -69,6 +69,31 @@ func notFSPromises(m *semantic.Model, c *semantic.Call) bool {
 }
 
 // useForFS names the promise twin of an fs.*Sync call.
+// nodeBuiltins are the modules built into Node: requiring one reads no file.
+var nodeBuiltins = map[string]bool{
+	"assert": true, "async_hooks": true, "buffer": true, "child_process": true, "cluster": true, "console": true,
+	"constants": true, "crypto": true, "dgram": true, "diagnostics_channel": true, "dns": true, "events": true,
+	"fs": true, "http": true, "http2": true, "https": true, "inspector": true, "module": true, "net": true, "os": true,
+	"path": true, "perf_hooks": true, "process": true, "punycode": true, "querystring": true, "readline": true,
+	"repl": true, "stream": true, "string_decoder": true, "sys": true, "timers": true, "tls": true, "trace_events": true,
+	"tty": true, "url": true, "util": true, "v8": true, "vm": true, "wasi": true, "worker_threads": true, "zlib": true,
+}
+
+// requiresFile reports whether a require() may read a file: anything but
+// a Node builtin (`require('node:path')`, `require('fs/promises')`).
+func requiresFile(m *semantic.Model, c *semantic.Call) bool {
+	args := semantic.Args(m.Text(c.Args))
+	if len(args) == 0 {
+		return false
+	}
+	spec := semantic.StringLiteral(args[0])
+	if strings.HasPrefix(spec, "node:") {
+		return false
+	}
+	head, _, _ := strings.Cut(spec, "/")
+	return spec == "" || !nodeBuiltins[head]
+}
+
 // notStatFS leaves the stat-like calls to their own entry (include-stat-calls).
 func notStatFS(m *semantic.Model, c *semantic.Call) bool {
 	switch lastName(c.Qualified) {

@@ -15,3 +15,9 @@ async function load(name) {
 }
 
 const top = require('./config'); // startup: fine
+
+async function builtins() {
+  const p = require('node:path'); // a builtin: no file to read
+  const fsp = require('fs/promises');
+  return [p, fsp];
+}

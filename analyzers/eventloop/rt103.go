@@ -22,7 +22,8 @@ var RT103 = &analyzers.Analyzer{
 		WhatItDoes: "Checks for synchronous file-system calls — `open()`, `pathlib.Path` reads and writes, " +
 			"directory walks, `shutil` copies, `zipfile`/`tarfile` archives — in Python `async def` " +
 			"functions, and for every `fs.*Sync` call and the sync helpers of `glob`, `fast-glob`, " +
-			"`mkdirp` and `rimraf` in JavaScript/TypeScript async functions and handlers. Stat-like calls " +
+			"`mkdirp` and `rimraf` (`fs-extra` and `graceful-fs` count as `fs`), and a `require()` of a " +
+			"non-builtin module, in JavaScript/TypeScript async functions and handlers. Stat-like calls " +
 			"(`os.path.exists`, `os.stat`, `Path.exists`; `existsSync`, `statSync`, `lstatSync`, " +
 			"`accessSync`) are cheap on local disks and are flagged only with the rule option " +
 			"`include-stat-calls = true`.",

@@ -55,7 +55,12 @@ func (b *builder) bind() {
 			}
 			continue
 		}
-		name, value := m.Text(bd.name), parseChain(unwrapInterop(m.Text(bd.value)))
+		name := m.Text(bd.name)
+		if py && strings.Contains(name, ",") {
+			b.bindTuple(bd, name, put)
+			continue
+		}
+		value := parseChain(unwrapInterop(m.Text(bd.value)))
 		if pairs, ok := destructured(name); ok {
 			for _, p := range pairs {
 				if value == nil {
@@ -93,6 +98,33 @@ func (b *builder) bind() {
 		put(c.Func, c.Name, ref{class: int32(i + 1)})
 	}
 	m.refs = refs
+}
+
+// bindTuple binds `a, b = x(), y()` and `(p1, p2) = (Path("a"),
+// Path("b"))` element by element when both sides have as many parts;
+// otherwise (`a, b = pair()`, starred targets) each name is just bound.
+func (b *builder) bindTuple(bd rawBinding, names string, put func(int, string, ref)) {
+	m := b.m
+	targets := splitTopLevel(strings.Trim(strings.TrimSpace(names), "()[]"), false)
+	value := strings.TrimSpace(m.Text(bd.value))
+	if strings.HasPrefix(value, "(") && matchParen(value, 0) == len(value)-1 {
+		value = value[1 : len(value)-1]
+	}
+	values := splitTopLevel(value, false)
+	for i, t := range targets {
+		t = strings.TrimSpace(t)
+		if !isIdentifier(t) {
+			if n := strings.TrimLeft(t, "*"); isIdentifier(n) {
+				put(bd.scope, n, ref{}) // starred: a list, bound here
+			}
+			continue
+		}
+		if len(values) == len(targets) {
+			put(bd.scope, t, ref{value: parseChain(values[i]), scope: bd.scope, assign: bd.value})
+			continue
+		}
+		put(bd.scope, t, ref{})
+	}
 }
 
 // recordRequire lists `const x = require('m')` (and `await import('m')`)

@@ -133,6 +133,8 @@ type walkPattern struct {
 var walkPatterns = map[string][]walkPattern{
 	"python": {
 		{node: "assignment", capture: "binding", fields: []walkField{{"left", "binding.name", "identifier", false}, {"right", "binding.value", "", false}}},
+		{node: "assignment", capture: "binding", fields: []walkField{{"left", "binding.name", "pattern_list", false}, {"right", "binding.value", "", false}}},
+		{node: "assignment", capture: "binding", fields: []walkField{{"left", "binding.name", "tuple_pattern", false}, {"right", "binding.value", "", false}}},
 		{node: "as_pattern", capture: "binding", asPattern: true, fields: []walkField{{"alias", "binding.value", "as_pattern_target", false}, {"", "binding.name", "identifier", false}}},
 		{node: "call", capture: "call", fields: []walkField{{"function", "call.callee", "", false}, {"arguments", "call.args", "", false}}},
 		{node: "function_definition", capture: "function", fields: []walkField{{"name", "function.name", "identifier", false}, {"parameters", "function.params", "parameters", false}}},

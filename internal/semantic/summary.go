@@ -185,22 +185,33 @@ func (m *Model) CalleeFunc(c *Call) int {
 	if path == "" || strings.ContainsAny(path, ".()") {
 		return None
 	}
-	if self == "" && c.Qualified != "" {
-		return None // resolved to an import: not a local function
+	if self == "" {
+		// The name's own binding, innermost scope first: a local `const c =
+		// emit` or a parameter is not some `function c` elsewhere in the file.
+		return m.boundFunc(path, c.Func)
 	}
 	for _, i := range m.funcsNamed(path) {
 		f := &m.Funcs[i]
-		if self != "" {
-			if f.Class != None && c.Func != None && m.Funcs[c.Func].Class == f.Class {
-				return i
-			}
-			continue
-		}
-		if f.Kind != Method && f.Class == None {
+		if f.Class != None && c.Func != None && m.Funcs[c.Func].Class == f.Class {
 			return i
 		}
 	}
 	return None
+}
+
+// boundFunc returns the function a bare name is bound to from scope (a
+// def, a function declaration, `const f = () => ...`), or None when the
+// name is bound to anything else, bound twice in its scope, or not at all.
+func (m *Model) boundFunc(name string, scope int) int {
+	r, ok := m.singleRef(name, scope)
+	if !ok || r.fn == 0 {
+		return None
+	}
+	fi := int(r.fn - 1)
+	if f := &m.Funcs[fi]; f.Kind == Method || f.Class != None {
+		return None
+	}
+	return fi
 }
 
 // HeavyLoop reports whether a loop is heavy (SPEC §2): literal iteration
@@ -366,26 +377,7 @@ func (m *Model) FuncNamed(name string, scope int) int {
 	if name == "" || strings.ContainsAny(name, ".()[] ") {
 		return None
 	}
-	best := None
-	for _, i := range m.funcsNamed(name) {
-		f := &m.Funcs[i]
-		if f.Kind == Method || f.Class != None {
-			continue
-		}
-		// Prefer a definition in an enclosing scope over one elsewhere.
-		for s := scope; ; s = m.Funcs[s].Parent {
-			if f.Parent == s {
-				return i
-			}
-			if s == None {
-				break
-			}
-		}
-		if best == None {
-			best = i
-		}
-	}
-	return best
+	return m.boundFunc(name, scope)
 }
 
 // funcsNamed returns the functions with a name, in source order, from an

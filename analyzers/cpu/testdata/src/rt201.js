@@ -57,3 +57,21 @@ function _typeof(obj) {
 async function describe(x) {
   return _typeof(x);
 }
+
+// A local binding shadows a same-named function elsewhere in the file.
+function spin() {
+  for (let i = 0; i < 1e9; i++) {}
+}
+
+function emit(x) {
+  return x;
+}
+
+async function relay(x) {
+  const spin = emit;
+  return spin(x);
+}
+
+async function really(x) {
+  return spin(x); // want RT201
+}

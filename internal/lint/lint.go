@@ -177,7 +177,8 @@ func (u *Unit) prepare() {
 	}
 }
 
-// Analyze runs every rule over one file and summarises it. ms may be nil.
+// Analyze runs every rule over one file (ms may be nil: the query runs).
+// The file's summary is made on demand (Summarize), after the model.
 func Analyze(ctx context.Context, f *source.File, ms *semantic.Matches, cfg *Config) (*Unit, error) {
 	u := &Unit{File: f, direct: &Result{File: f}, cfg: cfg}
 	u.sup = parseSuppressions(f.Src)

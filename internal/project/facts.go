@@ -146,7 +146,7 @@ func Exists(path string) bool {
 func thirdParty(path string) bool {
 	for _, seg := range strings.Split(filepath.ToSlash(path), "/") {
 		switch seg {
-		case "node_modules", "site-packages", "dist-packages", ".venv", "venv", "__pypackages__":
+		case "node_modules", "site-packages", "dist-packages", ".venv", "venv", "__pypackages__", "vendor", "third_party":
 			return true
 		}
 	}

@@ -17,8 +17,13 @@ import (
 	"github.com/rtlint/rtlint/internal/source"
 )
 
-// DefaultExcludes are directory names never descended into.
-var DefaultExcludes = []string{"node_modules", ".venv", "venv", "dist", "build", ".git", "__pycache__"}
+// DefaultExcludes are directory names never descended into: installed
+// packages, build output, and vendored third-party code (SPEC §5).
+var DefaultExcludes = []string{"node_modules", ".venv", "venv", "dist", "build", ".git", "__pycache__", "vendor", "third_party"}
+
+// vendoredFiles are file name patterns of bundled or minified code: not
+// the project's own, and a minified line is no place for a finding.
+var vendoredFiles = []string{"*.min.js", "*.min.mjs", "*.min.cjs", "*.bundle.js", "*.bundle.mjs"}
 
 // Error is a path that could not be walked or read.
 type Error struct {
@@ -142,6 +147,11 @@ func within(p, dir string) bool {
 func (w *walker) excluded(p, name string) bool {
 	for _, x := range DefaultExcludes {
 		if name == x {
+			return true
+		}
+	}
+	for _, g := range vendoredFiles {
+		if ok, _ := path.Match(g, name); ok {
 			return true
 		}
 	}

@@ -155,3 +155,26 @@ func TestGitLabFingerprintsAreStable(t *testing.T) {
 		t.Errorf("fingerprint %v", a[0]["fingerprint"])
 	}
 }
+
+// A finding on a minified line shows a window of about 120 columns around
+// it, the caret under the call.
+func TestTextExcerptWindow(t *testing.T) {
+	src := "const fs = require('fs'); " + strings.Repeat("var a=1;", 2000) +
+		"async function f(){ fs.readFileSync('x') } " + strings.Repeat("var b=2;", 2000) + "\n"
+	var out bytes.Buffer
+	if err := Text(&out, []File{lintFile(t, "long.js", src)}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(out.String(), "\n")
+	if len(lines) < 4 {
+		t.Fatalf("output:\n%s", out.String())
+	}
+	code, carets := lines[2], lines[3]
+	if n := len([]rune(code)); n > 130 || !strings.Contains(code, "…") {
+		t.Errorf("source line is %d runes, want a window of about 120 marked with …:\n%s", n, code)
+	}
+	at := strings.Index(carets, "^")
+	if at < 0 || !strings.HasPrefix(string([]rune(code)[len([]rune(carets[:at])):]), "fs.readFileSync") {
+		t.Errorf("caret not under the call:\n%s\n%s", code, carets)
+	}
+}

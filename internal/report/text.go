@@ -62,6 +62,10 @@ func Text(w io.Writer, files []File, opts Options) error {
 	return err
 }
 
+// excerptWidth bounds the source shown for a finding: a minified line can
+// be megabytes long.
+const excerptWidth = 120
+
 func writeExcerpt(w io.Writer, f lint.Finding, idx *source.LineIndex, paint func(string, string) string) {
 	if idx == nil {
 		return
@@ -76,16 +80,32 @@ func writeExcerpt(w io.Writer, f lint.Finding, idx *source.LineIndex, paint func
 	if f.EndLine == f.Line {
 		end = min(f.EndColumn-1, len(runes))
 	}
+	// A window of the line around the finding, marked with … where cut.
+	from, to := 0, len(runes)
+	if len(runes) > excerptWidth {
+		from = max(0, start-excerptWidth/4)
+		to = min(len(runes), from+excerptWidth)
+		end = min(end, to)
+	}
 	var prefix strings.Builder
-	for _, r := range runes[:start] {
+	lead := ""
+	if from > 0 {
+		lead = "…"
+		prefix.WriteByte(' ')
+	}
+	for _, r := range runes[from:start] {
 		if r == '\t' {
 			prefix.WriteByte('\t')
 		} else {
 			prefix.WriteByte(' ')
 		}
 	}
+	shown := lead + string(runes[from:to])
+	if to < len(runes) {
+		shown += "…"
+	}
 	carets := strings.Repeat("^", max(1, end-start))
-	fmt.Fprintf(w, "%s |\n%s | %s\n%s | %s%s\n", pad, gutter, text, pad, prefix.String(), paint(severityColor(f.Severity), carets))
+	fmt.Fprintf(w, "%s |\n%s | %s\n%s | %s%s\n", pad, gutter, shown, pad, prefix.String(), paint(severityColor(f.Severity), carets))
 }
 
 func severityColor(s analyzers.Severity) string {

@@ -113,7 +113,7 @@ func (w *workspace) build(roots []string, progress bool) {
 // be linted: the error shows when the file itself is opened or checked).
 func (w *workspace) summarize(path string) *project.Summary {
 	src, err := os.ReadFile(path)
-	if err != nil {
+	if err != nil || walk.Generated(path, src) {
 		return nil
 	}
 	f, err := source.Parse(context.Background(), path, source.LanguageOf(path), src)

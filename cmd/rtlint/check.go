@@ -152,8 +152,9 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		for _, e := range errs {
 			fileErrs = append(fileErrs, e)
 		}
+		named := dir != root // a file given by name is linted whatever it holds
 		for _, p := range files {
-			inputs = append(inputs, batch.Input{Path: p})
+			inputs = append(inputs, batch.Input{Path: p, Discovered: !named})
 		}
 	}
 	// Configuration errors stop the run before any output (exit 2).
@@ -180,6 +181,9 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	failing := false
 	fixed := 0
 	for i, o := range outputs {
+		if o.Skipped != "" {
+			continue
+		}
 		if o.Err == nil && o.Fix != nil {
 			if inputs[i].Src != nil { // stdin: the fixed source goes to stdout
 				stdout.Write(o.Fix.Src)

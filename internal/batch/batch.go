@@ -5,6 +5,7 @@ package batch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,6 +18,7 @@ import (
 	"github.com/rtlint/rtlint/internal/lint"
 	"github.com/rtlint/rtlint/internal/project"
 	"github.com/rtlint/rtlint/internal/source"
+	"github.com/rtlint/rtlint/internal/walk"
 )
 
 // CheckGCPercent is the garbage-collector setting for a batch run: each
@@ -30,6 +32,9 @@ const CheckGCPercent = 400
 type Input struct {
 	Path string
 	Src  []byte
+	// Discovered: found by walking a directory, not named by the user, so
+	// a generated or bundled file is skipped (SPEC §5).
+	Discovered bool
 }
 
 // Output is the outcome for one input: a result or the error that kept the
@@ -42,6 +47,9 @@ type Output struct {
 	// (Result is then the lint of the fixed source).
 	Original []byte
 	Fix      *fix.Outcome
+	// Skipped says why a discovered file was not linted ("generated or
+	// bundled"); Result and Err are then nil.
+	Skipped string
 }
 
 // FixMode asks Run to apply fixes instead of only linting.
@@ -89,6 +97,9 @@ func RunProject(ctx context.Context, inputs []Input, o Options) []Output {
 	parallel(len(inputs), jobs, func(i int) {
 		out[i].Path = inputs[i].Path
 		out[i].Original, units[i], out[i].Err = analyze(ctx, inputs[i], o.ConfigFor(inputs[i].Path))
+		if out[i].Err == errGenerated {
+			out[i].Err, out[i].Skipped, out[i].Original = nil, "generated or bundled", nil
+		}
 	})
 	ix := project.NewIndex()
 	ix.Key = absPath
@@ -149,6 +160,9 @@ func analyze(ctx context.Context, in Input, cfg *lint.Config) ([]byte, *lint.Uni
 			return nil, nil, err
 		}
 	}
+	if in.Discovered && walk.Generated(in.Path, src) {
+		return nil, nil, errGenerated
+	}
 	f, err := source.Parse(ctx, in.Path, source.LanguageOf(in.Path), src)
 	if err != nil {
 		return src, nil, err
@@ -159,6 +173,9 @@ func analyze(ctx context.Context, in Input, cfg *lint.Config) ([]byte, *lint.Uni
 	}
 	return src, u, err
 }
+
+// errGenerated marks a discovered file skipped as generated or bundled.
+var errGenerated = errors.New("generated or bundled")
 
 func absPath(p string) string {
 	if a, err := filepath.Abs(p); err == nil {

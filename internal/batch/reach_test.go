@@ -144,3 +144,18 @@ func TestReachFixComesOutClean(t *testing.T) {
 		t.Errorf("after the fix: %v", rules(after))
 	}
 }
+
+// A discovered file whose content shows it is generated is skipped; named
+// by the user, it is linted.
+func TestGeneratedSkippedWhenDiscovered(t *testing.T) {
+	src := []byte("const fs = require('fs');\nasync function f() { return fs.readFileSync('x'); }\n//# sourceMappingURL=app.js.map\n")
+	cfg := func(string) *lint.Config { return nil }
+	outs := batch.RunFix(context.Background(), []batch.Input{{Path: "gen.js", Src: src, Discovered: true}}, 1, cfg, nil)
+	if outs[0].Skipped == "" || outs[0].Result != nil || outs[0].Err != nil {
+		t.Errorf("discovered generated file: %+v, want skipped", outs[0])
+	}
+	outs = batch.RunFix(context.Background(), []batch.Input{{Path: "gen.js", Src: src}}, 1, cfg, nil)
+	if outs[0].Skipped != "" || outs[0].Result == nil || len(outs[0].Result.Findings) != 1 {
+		t.Errorf("named generated file: %+v, want linted with one finding", outs[0])
+	}
+}

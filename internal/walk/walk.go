@@ -4,6 +4,7 @@
 package walk
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -185,4 +186,29 @@ func (w *walker) ignored(p string, dir bool) bool {
 		}
 	}
 	return false
+}
+
+// generatedLineLength is the average line length (bytes) above which a
+// file is taken for generated: hand-written Python and JavaScript average
+// well under 100 (the CPython library and npm's own code peak near 260,
+// in generated tables); minified bundles run to thousands.
+const generatedLineLength = 500
+
+// Generated reports whether a source file's content shows it is generated
+// or bundled (SPEC §5): a JS/TS file ending with a `sourceMappingURL`
+// comment, or any file over 2 KB whose lines average more than
+// generatedLineLength bytes.
+func Generated(path string, src []byte) bool {
+	if len(src) > 2048 {
+		lines := bytes.Count(src, []byte{'\n'}) + 1
+		if len(src)/lines > generatedLineLength {
+			return true
+		}
+	}
+	if source.LanguageOf(path) == source.Python {
+		return false
+	}
+	tail := bytes.TrimRight(src[max(0, len(src)-512):], " \t\r\n")
+	i := bytes.LastIndexByte(tail, '\n')
+	return bytes.Contains(tail[i+1:], []byte("sourceMappingURL="))
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -31,5 +32,24 @@ func TestVendoredSkipped(t *testing.T) {
 	named := filepath.Join(root, "static", "app.min.js")
 	if files, _ := Files([]string{named}, Options{}); len(files) != 1 || files[0] != named {
 		t.Errorf("Files(%s) = %v, want the named file", named, files)
+	}
+}
+
+func TestGenerated(t *testing.T) {
+	long := "var a=" + strings.Repeat("1+", 3000) + "1;\n"
+	for _, tc := range []struct {
+		path, src string
+		want      bool
+	}{
+		{"app.js", "const x = 1;\nmodule.exports = x;\n", false},
+		{"app.js", "const x = 1;\n//# sourceMappingURL=app.js.map\n", true},
+		{"app.py", "x = 1\n# sourceMappingURL=whatever\n", false},
+		{"bundle.js", long, true},
+		{"data.py", "TABLE = [" + strings.Repeat("1, ", 2000) + "]\n", true},
+		{"normal.py", strings.Repeat("def f():\n    return 1\n", 200), false},
+	} {
+		if got := Generated(tc.path, []byte(tc.src)); got != tc.want {
+			t.Errorf("Generated(%s, %.30q…) = %v, want %v", tc.path, tc.src, got, tc.want)
+		}
 	}
 }

@@ -32,6 +32,7 @@ type checkFlags struct {
 	noCache       bool
 	configFile    string
 	showUnused    bool
+	showFiles     bool
 	fix           bool
 	unsafeFixes   bool
 	diff          bool
@@ -47,6 +48,7 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.quiet, "quiet", false, "print findings only: no source excerpts, no summary")
 	fs.StringVar(&f.configFile, "config", "", "use this configuration file instead of the nearest rtlint.toml/.rtlint.toml/pyproject.toml")
 	fs.BoolVar(&f.showUnused, "show-unused-suppressions", false, "report rtlint: ignore comments that suppress nothing (as RT000)")
+	fs.BoolVar(&f.showFiles, "show-files", false, "list the files that would be linted, one per line, and lint nothing")
 	fs.BoolVar(&f.fix, "fix", false, "apply safe fixes and write the files")
 	fs.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, apply unsafe fixes too")
 	fs.BoolVar(&f.diff, "diff", false, "print the fixes as a unified diff and write nothing (exit 1 when there is a diff)")
@@ -166,6 +168,9 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		cfgs[in.Path] = lc
 	}
+	if f.showFiles {
+		return showFiles(inputs, fileErrs, stdout, stderr)
+	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(batch.CheckGCPercent)
 	}
@@ -221,6 +226,26 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitError
 	case failing:
 		return exitFindings
+	}
+	return exitOK
+}
+
+// showFiles lists the files a run would lint: the walk's, less discovered
+// files whose content shows they are generated or bundled.
+func showFiles(inputs []batch.Input, fileErrs []error, stdout, stderr io.Writer) int {
+	for _, in := range inputs {
+		if in.Discovered {
+			if src, err := os.ReadFile(in.Path); err == nil && walk.Generated(in.Path, src) {
+				continue
+			}
+		}
+		fmt.Fprintln(stdout, in.Path)
+	}
+	for _, e := range fileErrs {
+		fmt.Fprintf(stderr, "rtlint: %v\n", e)
+	}
+	if len(fileErrs) > 0 {
+		return exitError
 	}
 	return exitOK
 }

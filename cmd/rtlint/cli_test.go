@@ -1062,3 +1062,29 @@ func skipOrFail(t *testing.T, format string, args ...any) {
 	}
 	t.Skipf(format, args...)
 }
+
+// --show-files lists what would be linted: vendored, bundled and generated
+// files are left out, and nothing is linted.
+func TestShowFiles(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"app.py":               "import time\n\nasync def h():\n    time.sleep(1)\n",
+		"static/app.min.js":    "x()\n",
+		"vendor/lib.js":        "x()\n",
+		"gen/out.js":           "x();\n//# sourceMappingURL=out.js.map\n",
+		"src/handlers/user.ts": "export const x = 1;\n",
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := inDir(t, dir, "check", "--show-files", ".")
+	want := "app.py\n" + filepath.Join("src", "handlers", "user.ts") + "\n"
+	if r.code != 0 || r.stdout != want {
+		t.Errorf("rtlint check --show-files . = %s\nwant stdout %q", r, want)
+	}
+}

@@ -67,6 +67,9 @@ func readCorpus(root, ext string, skip func(rel string) bool) []Input {
 func realCorpus(b *testing.B, get func() []Input) []Input {
 	inputs := get()
 	if len(inputs) == 0 {
+		if os.Getenv("RTLINT_REQUIRE_TOOLS") != "" {
+			b.Fatal("python3's stdlib or npm's JavaScript not found, and RTLINT_REQUIRE_TOOLS is set")
+		}
 		b.Skip("corpus not found on this machine")
 	}
 	return inputs

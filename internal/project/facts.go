@@ -33,30 +33,12 @@ func (d *Disk) Root(file string) string {
 	return d.rootLocked(dir)
 }
 
-// rootLocked is FindRoot with every folder's answer cached: a folder
-// without a marker has its parent's root (or is its own, at the top).
+// rootLocked is FindRoot answered from cached folder listings.
 func (d *Disk) rootLocked(dir string) string {
 	if r, ok := d.roots[dir]; ok {
 		return r
 	}
-	r := ""
-	entries := d.listLocked(dir)
-	for _, m := range RootMarkers {
-		if _, ok := entries[m]; ok {
-			r = dir
-			break
-		}
-	}
-	if r == "" {
-		if parent := filepath.Dir(dir); parent != dir {
-			if pr := d.rootLocked(parent); pr != parent || d.hasMarkerLocked(parent) {
-				r = pr
-			}
-		}
-	}
-	if r == "" {
-		r = dir // no marker anywhere above: the folder itself
-	}
+	r := findRoot(dir, d.hasMarkerLocked)
 	d.roots[dir] = r
 	return r
 }

@@ -17,14 +17,24 @@ var RootMarkers = []string{"pyproject.toml", "setup.cfg", "setup.py", "package.j
 // dir itself is the root, so a loose directory of scripts still resolves
 // imports among its own files.
 func FindRoot(dir string) string {
-	abs := absDir(dir)
-	for d := abs; ; {
+	return findRoot(absDir(dir), func(d string) bool {
 		for _, m := range RootMarkers {
 			// A file or a directory: .git is a directory in a clone but a
 			// file in a worktree or submodule.
 			if _, err := os.Stat(filepath.Join(d, m)); err == nil {
-				return d
+				return true
 			}
+		}
+		return false
+	})
+}
+
+// findRoot is FindRoot over an absolute dir with the marker test given
+// (the shells answer it from cached folder listings).
+func findRoot(abs string, hasMarker func(dir string) bool) string {
+	for d := abs; ; {
+		if hasMarker(d) {
+			return d
 		}
 		parent := filepath.Dir(d)
 		if parent == d {

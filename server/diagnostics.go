@@ -58,6 +58,7 @@ func (d *document) analyzeLoop() {
 		d.mu.Lock()
 		current := d.version == version && d.gen == gen && !d.closed
 		first := !d.indexed
+		again := d.pubVersion == version && d.pubGen == gen // the same text analysed again
 		if current {
 			d.indexed = true
 			d.pubVersion, d.pubGen, d.pubFindings = version, gen, findings
@@ -67,7 +68,7 @@ func (d *document) analyzeLoop() {
 		if !current {
 			continue // a newer change is pending; its analysis will publish
 		}
-		d.s.publish(d, version, file, findings)
+		d.s.publish(d, version, file, findings, again)
 		if first && unit != nil && filepath.IsAbs(d.path) {
 			d.summarized(unit) // a document just opened: no keystrokes to wait for
 		} else {
@@ -190,7 +191,23 @@ func (s *Server) lintFileUnit(file *source.File) (*lint.Result, *lint.Unit, erro
 	return res, u, err
 }
 
-func (s *Server) publish(d *document, version int32, file *source.File, findings []lint.Finding) {
+// publish pushes a document's diagnostics, to a client that does not
+// pull them. A pulling client is asked to pull again when the same text
+// was analysed again (the project changed around it); after an edit it
+// pulls by itself.
+func (s *Server) publish(d *document, version int32, file *source.File, findings []lint.Finding, again bool) {
+	s.mu.Lock()
+	pulls, refresh := s.pulls, s.canRefresh
+	s.mu.Unlock()
+	if pulls {
+		if again && refresh {
+			s.refreshDiagnostics()
+		}
+		if s.published != nil {
+			s.published(d.uri, version)
+		}
+		return
+	}
 	diags := make([]protocol.Diagnostic, 0, len(findings))
 	for i, f := range findings {
 		diags = append(diags, toDiagnostic(file, f, version, i))

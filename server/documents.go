@@ -229,8 +229,13 @@ func (s *Server) didClose(ctx context.Context, raw json.RawMessage) (any, error)
 	if d != nil {
 		d.close()
 		s.forgetTree(d)
-		// Clear the closed document's diagnostics.
-		_ = s.conn.Notify(ctx, "textDocument/publishDiagnostics", protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
+		// Clear the closed document's pushed diagnostics.
+		s.mu.Lock()
+		pulls := s.pulls
+		s.mu.Unlock()
+		if !pulls {
+			_ = s.conn.Notify(ctx, "textDocument/publishDiagnostics", protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
+		}
 		if filepath.IsAbs(d.path) {
 			// The index now follows the file on disk, not the closed buffer.
 			go s.ws.fileChanged(d.path, false)

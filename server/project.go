@@ -213,15 +213,14 @@ func (w *workspace) rebuild() {
 }
 
 // reanalyzeAll analyses again the open documents whose findings depend on
-// reach (the project's call graph changed), and asks pull clients to pull
-// again.
+// reach (the project's call graph changed); their new results are pushed,
+// or a pulling client is asked to pull again (publish).
 func (s *Server) reanalyzeAll() {
 	s.mu.Lock()
 	docs := make([]*document, 0, len(s.docs))
 	for _, d := range s.docs {
 		docs = append(docs, d)
 	}
-	refresh := s.canRefresh
 	s.mu.Unlock()
 	for _, d := range docs {
 		d.mu.Lock()
@@ -231,15 +230,29 @@ func (s *Server) reanalyzeAll() {
 			d.schedule()
 		}
 	}
-	if refresh {
-		go func() {
-			var result any
-			if _, err := s.conn.Call(context.Background(), "workspace/diagnostic/refresh", nil, &result); err != nil {
-				s.log.Warn("diagnostic refresh failed", zap.Error(err))
-			}
-		}()
-	}
 }
+
+// refreshDiagnostics asks a pulling client to pull every document again
+// (workspace/diagnostic/refresh), at most once per refreshDelay.
+func (s *Server) refreshDiagnostics() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.refreshTimer != nil {
+		return // one is on its way
+	}
+	s.refreshTimer = time.AfterFunc(refreshDelay, func() {
+		s.mu.Lock()
+		s.refreshTimer = nil
+		s.mu.Unlock()
+		var result any
+		if _, err := s.conn.Call(context.Background(), "workspace/diagnostic/refresh", nil, &result); err != nil {
+			s.log.Warn("diagnostic refresh failed", zap.Error(err))
+		}
+	})
+}
+
+// refreshDelay coalesces the refreshes a burst of re-analyses asks for.
+const refreshDelay = 50 * time.Millisecond
 
 func absPath(p string) string {
 	if a, err := filepath.Abs(p); err == nil {

@@ -83,6 +83,11 @@ type initializeParams struct {
 		Window struct {
 			WorkDoneProgress bool `json:"workDoneProgress"`
 		} `json:"window"`
+		TextDocument struct {
+			// Diagnostic is present when the client pulls diagnostics
+			// (LSP 3.17: VS Code, Neovim ≥ 0.10).
+			Diagnostic *json.RawMessage `json:"diagnostic"`
+		} `json:"textDocument"`
 	} `json:"capabilities"`
 }
 

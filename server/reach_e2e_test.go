@@ -135,3 +135,53 @@ func messages(diags []protocol.Diagnostic) []string {
 	}
 	return out
 }
+
+// TestPullClient connects as VS Code and Neovim ≥ 0.10 do, declaring pull
+// diagnostics: the server never pushes (each finding would show twice),
+// answers pulls, and asks the client to pull again when reach changes a
+// document's findings without an edit to it. TestSession is the push
+// client (no textDocument.diagnostic capability).
+func TestPullClient(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, text := range map[string]string{"pyproject.toml": "[project]\nname = \"x\"\n", "helpers.py": reachHelpers, "app.py": reachApp} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	uri := func(name string) protocol.DocumentURI {
+		return protocol.DocumentURI("file://" + filepath.ToSlash(filepath.Join(dir, name)))
+	}
+	helpers, app := uri("helpers.py"), uri("app.py")
+	e := lsptest.Start(t, bin())
+	e.Initialize(lsptest.InitOptions{RootURI: uri(""), PullDiagnostics: true, WorkDoneProgress: true})
+	e.AwaitProgressEnd()
+
+	e.Open(helpers, "python", reachHelpers)
+	e.Open(app, "python", reachApp)
+	if diags := e.Pull(helpers); len(diags) != 1 || diags[0].Code != "RT103" {
+		t.Fatalf("pulled helpers.py = %v, want one RT103", messages(diags))
+	}
+	// The edit removes the call: app.py is pulled after its own edit; the
+	// helper's findings change without an edit to it, so the server asks
+	// for a refresh.
+	mark := e.Mark()
+	call := mustRange(t, reachApp, "return helpers.load()", 0)
+	e.Change(app, 2, lsptest.Change{Range: &call, Text: "return None"})
+	// As a client does: pull on every refresh until the change shows (a
+	// refresh from the documents' opening may come first).
+	var diags []protocol.Diagnostic
+	for range 10 {
+		e.AwaitServerRequest(mark, "workspace/diagnostic/refresh")
+		mark = e.Mark()
+		if diags = e.Pull(helpers); len(diags) == 0 {
+			break
+		}
+	}
+	if len(diags) != 0 {
+		t.Errorf("pulled helpers.py after the edit and refreshes = %v, want none", messages(diags))
+	}
+	if n := e.PublishCount(helpers) + e.PublishCount(app); n != 0 {
+		t.Errorf("the server pushed %d publishDiagnostics to a client that pulls", n)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"io"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -51,8 +52,12 @@ type Server struct {
 	docChanges bool // the client takes documentChanges
 	canWatch   bool // the client registers file watchers dynamically
 	canRefresh bool // the client takes workspace/diagnostic/refresh
-	progress   bool // the client shows work-done progress
-	roots      []string
+	// pulls: the client pulls diagnostics (textDocument/diagnostic); the
+	// server then never pushes them, or the client would show each twice.
+	pulls        bool
+	refreshTimer *time.Timer // a pending workspace/diagnostic/refresh
+	progress     bool        // the client shows work-done progress
+	roots        []string
 	// ws is the workspace's project index for reach (project.go).
 	ws *workspace
 	// resolver finds each document's configuration file; configErrors
@@ -268,6 +273,7 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 	s.docChanges = p.Capabilities.Workspace.WorkspaceEdit.DocumentChanges
 	s.canWatch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
 	s.canRefresh = p.Capabilities.Workspace.Diagnostics.RefreshSupport
+	s.pulls = p.Capabilities.TextDocument.Diagnostic != nil
 	s.progress = p.Capabilities.Window.WorkDoneProgress
 	s.roots = nil
 	for _, f := range p.WorkspaceFolders {
@@ -298,7 +304,7 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 			},
 			"hoverProvider": true,
 			"diagnosticProvider": map[string]any{
-				"interFileDependencies": false,
+				"interFileDependencies": true, // reach: a helper file's findings depend on its callers
 				"workspaceDiagnostics":  false,
 			},
 		},

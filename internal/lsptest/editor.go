@@ -109,6 +109,7 @@ type Editor struct {
 	publishN   map[protocol.DocumentURI]int
 	logs       []LogMessage
 	requests   []string // methods of the server's requests, in order
+	requestSeq []int    // the event number of each request (see Mark)
 	raw        map[string]RawResponse
 	nullIDs    []nullIDError
 	keepFrames bool
@@ -312,7 +313,7 @@ func (e *Editor) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 	if _, isCall := req.(*jsonrpc2.Call); isCall {
 		e.mu.Lock()
 		e.requests = append(e.requests, req.Method())
-		e.eventLocked()
+		e.requestSeq = append(e.requestSeq, e.eventLocked())
 		e.mu.Unlock()
 		return reply(ctx, nil, nil)
 	}
@@ -340,6 +341,37 @@ func (e *Editor) AwaitProgressEnd() {
 	})
 	if !ok {
 		e.fatalf("no $/progress end; got %v", e.Progress())
+	}
+}
+
+// Pull asks for a document's diagnostics (textDocument/diagnostic) and
+// returns the full report's items.
+func (e *Editor) Pull(uri protocol.DocumentURI) []protocol.Diagnostic {
+	e.t.Helper()
+	var report struct {
+		Kind  string                `json:"kind"`
+		Items []protocol.Diagnostic `json:"items"`
+	}
+	if err := e.Call("textDocument/diagnostic", map[string]any{"textDocument": map[string]any{"uri": uri}}, &report); err != nil {
+		e.fatalf("textDocument/diagnostic: %v", err)
+	}
+	return report.Items
+}
+
+// AwaitServerRequest waits until the server has sent a request with this
+// method after mark (see Mark).
+func (e *Editor) AwaitServerRequest(mark int, method string) {
+	e.t.Helper()
+	ok := e.await(e.timeout, func() bool {
+		for i := len(e.requests) - 1; i >= 0; i-- {
+			if e.requests[i] == method && e.requestSeq[i] > mark {
+				return true
+			}
+		}
+		return false
+	})
+	if !ok {
+		e.fatalf("no %s request from the server; got %v", method, e.ServerRequests())
 	}
 }
 
@@ -551,11 +583,14 @@ func ErrorCode(err error) (int64, bool) {
 
 // InitOptions are the client capabilities and settings Initialize sends.
 type InitOptions struct {
-	RootURI               protocol.DocumentURI
-	DocumentChanges       bool     // workspace.workspaceEdit.documentChanges
-	ResourceOperations    []string // workspace.workspaceEdit.resourceOperations
-	WatchFiles            bool     // workspace.didChangeWatchedFiles.dynamicRegistration
-	WorkDoneProgress      bool     // window.workDoneProgress
+	RootURI            protocol.DocumentURI
+	DocumentChanges    bool     // workspace.workspaceEdit.documentChanges
+	ResourceOperations []string // workspace.workspaceEdit.resourceOperations
+	WatchFiles         bool     // workspace.didChangeWatchedFiles.dynamicRegistration
+	WorkDoneProgress   bool     // window.workDoneProgress
+	// PullDiagnostics declares textDocument.diagnostic (pull, as VS Code
+	// and Neovim ≥ 0.10 do) and workspace.diagnostics.refreshSupport.
+	PullDiagnostics       bool
 	InitializationOptions any
 }
 
@@ -593,6 +628,11 @@ func (e *Editor) Initialize(opts InitOptions) json.RawMessage {
 			"window":  map[string]any{"workDoneProgress": opts.WorkDoneProgress},
 		},
 		"initializationOptions": opts.InitializationOptions,
+	}
+	if opts.PullDiagnostics {
+		caps := params["capabilities"].(map[string]any)
+		caps["textDocument"].(map[string]any)["diagnostic"] = map[string]any{"dynamicRegistration": false, "relatedDocumentSupport": false}
+		caps["workspace"].(map[string]any)["diagnostics"] = map[string]any{"refreshSupport": true}
 	}
 	var result json.RawMessage
 	if err := e.Call("initialize", params, &result); err != nil {

@@ -168,10 +168,16 @@ func analyze(ctx context.Context, in Input, cfg *lint.Config) ([]byte, *lint.Uni
 		return src, nil, err
 	}
 	u, err := lint.Analyze(ctx, f, nil, cfg)
-	if err == nil {
-		u.Summarize() // the model and tree can go; the summary stays
+	// The tree is C memory the Go GC does not see, and nothing after the
+	// model reads it (reports use the text and line index; --fix parses
+	// afresh): close it now, not when the run ends.
+	defer f.Tree.Close()
+	if err != nil {
+		return src, nil, err
 	}
-	return src, u, err
+	u.Summarize() // the model can go; the summary stays
+	u.File = f.WithoutTree()
+	return src, u, nil
 }
 
 // errGenerated marks a discovered file skipped as generated or bundled.

@@ -237,22 +237,8 @@ func (m *Model) combine(refs []ref, depth int) string {
 // `httpx.Client | None` → "httpx.Client()". "" when the type is not an
 // imported class (builtins and local classes are not catalogued).
 func (m *Model) instanceOf(typ string, scope, depth int) string {
-	typ = strings.Trim(strings.TrimSpace(typ), `"'`)
-	if sm := pyOptional.FindStringSubmatch(typ); sm != nil {
-		typ = sm[1]
-	}
-	var parts []string
-	for _, p := range typeUnion.Split(typ, -1) {
-		p = strings.Trim(strings.TrimSpace(p), `"'`)
-		if p != "None" && p != "null" && p != "undefined" && p != "" {
-			parts = append(parts, p)
-		}
-	}
-	if len(parts) != 1 {
-		return ""
-	}
-	ch := parseChain(parts[0])
-	if len(ch) == 0 || ch[len(ch)-1].call {
+	ch := typeChain(typ)
+	if ch == nil {
 		return ""
 	}
 	q := m.resolveDepth(ch, scope, depth)

@@ -278,26 +278,37 @@ var (
 // TypeTarget names the class a type annotation denotes: `Store`,
 // `"Store"`, `Optional[Store]`, `Store | None`, `db.Store`.
 func (m *Model) TypeTarget(typ string, scope int) (Target, bool) {
-	typ = strings.TrimSpace(typ)
-	typ = strings.Trim(typ, `"'`)
+	ch := typeChain(typ)
+	if ch == nil {
+		return Target{}, false
+	}
+	return m.chainTarget(ch, scope, 1)
+}
+
+// typeChain reduces a type annotation to the one class it names, as a
+// name chain: `Store`, `"Store"`, `Optional[Store]`, `Optional["Store"]`,
+// `Store | None`, `db.Store`; nil for anything else (a union of classes,
+// a generic, a call).
+func typeChain(typ string) chain {
+	typ = strings.Trim(strings.TrimSpace(typ), `"'`)
 	if sm := pyOptional.FindStringSubmatch(typ); sm != nil {
 		typ = sm[1]
 	}
 	var parts []string
 	for _, p := range typeUnion.Split(typ, -1) {
-		p = strings.Trim(strings.TrimSpace(p), `"'`) // Optional["Cache"]
+		p = strings.Trim(strings.TrimSpace(p), `"'`)
 		if p != "None" && p != "null" && p != "undefined" && p != "" {
 			parts = append(parts, p)
 		}
 	}
 	if len(parts) != 1 {
-		return Target{}, false
+		return nil
 	}
 	ch := parseChain(parts[0])
 	if len(ch) == 0 || ch[len(ch)-1].call {
-		return Target{}, false
+		return nil
 	}
-	return m.chainTarget(ch, scope, 1)
+	return ch
 }
 
 // ReachFunc returns the function whose callers decide where a call made in

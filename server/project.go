@@ -79,7 +79,7 @@ func (w *workspace) build(roots []string, progress bool) {
 		if err != nil {
 			s.reportConfigError(err)
 		}
-		fs, _ := walk.Files([]string{root}, walk.Options{Excluded: rootCfg.Excluded})
+		fs, _ := walk.Files([]string{root}, walk.Options{Excluded: rootCfg.ExcludedBy})
 		files = append(files, fs...)
 	}
 	if len(files) > maxIndexFiles {

@@ -33,6 +33,8 @@ type checkFlags struct {
 	configFile    string
 	showUnused    bool
 	showFiles     bool
+	verbose       bool
+	forceExclude  bool
 	fix           bool
 	unsafeFixes   bool
 	diff          bool
@@ -49,6 +51,9 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.configFile, "config", "", "use this configuration file instead of the nearest rtlint.toml/.rtlint.toml/pyproject.toml")
 	fs.BoolVar(&f.showUnused, "show-unused-suppressions", false, "report rtlint: ignore comments that suppress nothing (as RT000)")
 	fs.BoolVar(&f.showFiles, "show-files", false, "list the files that would be linted, one per line, and lint nothing")
+	fs.BoolVar(&f.verbose, "v", false, "with --show-files, also list each skipped path and why (on stderr)")
+	fs.BoolVar(&f.verbose, "verbose", false, "same as -v")
+	fs.BoolVar(&f.forceExclude, "force-exclude", false, "apply exclude (and the default excludes) to files named on the command line too, as pre-commit passes them")
 	fs.BoolVar(&f.fix, "fix", false, "apply safe fixes and write the files")
 	fs.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, apply unsafe fixes too")
 	fs.BoolVar(&f.diff, "diff", false, "print the fixes as a unified diff and write nothing (exit 1 when there is a diff)")
@@ -140,6 +145,7 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		inputs = append(inputs, batch.Input{Path: f.stdinFilename, Src: src})
 	}
+	var skipped []string
 	for _, root := range walkRoots {
 		// A config file's exclude globs apply under the directory it governs.
 		dir := root
@@ -150,7 +156,11 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err != nil {
 			return usageError(stderr, "%v", err)
 		}
-		files, errs := walk.Files([]string{root}, walk.Options{Excluded: rootCfg.Excluded})
+		opts := walk.Options{Excluded: rootCfg.ExcludedBy, ForceExclude: f.forceExclude}
+		if f.verbose {
+			opts.Skipped = func(p, why string) { skipped = append(skipped, p+": "+why) }
+		}
+		files, errs := walk.Files([]string{root}, opts)
 		for _, e := range errs {
 			fileErrs = append(fileErrs, e)
 		}
@@ -169,7 +179,7 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		cfgs[in.Path] = lc
 	}
 	if f.showFiles {
-		return showFiles(inputs, fileErrs, stdout, stderr)
+		return showFiles(inputs, fileErrs, skipped, f.verbose, stdout, stderr)
 	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(batch.CheckGCPercent)
@@ -231,15 +241,23 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // showFiles lists the files a run would lint: the walk's, less discovered
-// files whose content shows they are generated or bundled.
-func showFiles(inputs []batch.Input, fileErrs []error, stdout, stderr io.Writer) int {
+// files whose content shows they are generated or bundled. Verbose, it
+// lists on stderr each path left out and why.
+func showFiles(inputs []batch.Input, fileErrs []error, skipped []string, verbose bool, stdout, stderr io.Writer) int {
 	for _, in := range inputs {
 		if in.Discovered {
 			if src, err := os.ReadFile(in.Path); err == nil && walk.Generated(in.Path, src) {
+				skipped = append(skipped, in.Path+": generated or bundled (long lines or a sourceMappingURL comment)")
 				continue
 			}
 		}
 		fmt.Fprintln(stdout, in.Path)
+	}
+	if verbose {
+		sort.Strings(skipped)
+		for _, s := range skipped {
+			fmt.Fprintf(stderr, "rtlint: skipped %s\n", s)
+		}
 	}
 	for _, e := range fileErrs {
 		fmt.Fprintf(stderr, "rtlint: %v\n", e)

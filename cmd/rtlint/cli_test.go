@@ -1088,3 +1088,61 @@ func TestShowFiles(t *testing.T) {
 		t.Errorf("rtlint check --show-files . = %s\nwant stdout %q", r, want)
 	}
 }
+
+// With -v, --show-files also says on stderr which paths were left out and
+// why; .gitignore negations re-include what they name.
+func TestShowFilesVerbose(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		".gitignore":                "plugins/*\n!plugins/challenges/\n",
+		"pyproject.toml":            "[tool.rtlint]\nexclude = [\"migrations/**\"]\n",
+		"app.py":                    "x = 1\n",
+		"plugins/a/x.py":            "x = 1\n",
+		"plugins/challenges/c.py":   "x = 1\n",
+		"migrations/0001.py":        "x = 1\n",
+		"static/app.min.js":         "x()\n",
+		"gen/out.js":                "x();\n//# sourceMappingURL=out.js.map\n",
+		"node_modules/pkg/index.js": "x()\n",
+	} {
+		writeFile(t, filepath.Join(dir, name), text)
+	}
+	r := inDir(t, dir, "check", "--show-files", "-v", ".")
+	want := "app.py\n" + filepath.Join("plugins", "challenges", "c.py") + "\n"
+	if r.code != 0 || r.stdout != want {
+		t.Errorf("rtlint check --show-files -v . = %s\nwant stdout %q", r, want)
+	}
+	for _, line := range []string{
+		"rtlint: skipped gen/out.js: generated or bundled",
+		"rtlint: skipped migrations/: excluded by the configuration (migrations/**)",
+		"rtlint: skipped node_modules/: default exclude (node_modules)",
+		"rtlint: skipped plugins/a/: ignored by .gitignore:1 (plugins/*)",
+		"rtlint: skipped static/app.min.js: vendored or minified (*.min.js)",
+	} {
+		if !strings.Contains(r.stderr, filepath.FromSlash(line)) {
+			t.Errorf("stderr lacks %q:\n%s", line, r.stderr)
+		}
+	}
+	if r := inDir(t, dir, "check", "--show-files", "."); r.stderr != "" {
+		t.Errorf("without -v, stderr should be empty: %s", r)
+	}
+}
+
+// --force-exclude applies the config's exclude and the defaults to files
+// named on the command line, as pre-commit names every staged file.
+func TestForceExclude(t *testing.T) {
+	dir := t.TempDir()
+	bad := "import time\n\nasync def h():\n    time.sleep(1)\n"
+	writeFile(t, filepath.Join(dir, "pyproject.toml"), "[tool.rtlint]\nexclude = [\"migrations/**\"]\n")
+	writeFile(t, filepath.Join(dir, "migrations", "0001.py"), bad)
+	writeFile(t, filepath.Join(dir, "vendor", "lib.py"), bad)
+	writeFile(t, filepath.Join(dir, "app.py"), bad)
+	named := []string{filepath.Join("migrations", "0001.py"), filepath.Join("vendor", "lib.py"), "app.py"}
+	r := inDir(t, dir, append([]string{"check", "--format", "json"}, named...)...)
+	if got := strings.Count(r.stdout, `"RT101"`); got != 3 {
+		t.Errorf("named files without --force-exclude: %d findings, want 3: %s", got, r)
+	}
+	r = inDir(t, dir, append([]string{"check", "--format", "json", "--force-exclude"}, named...)...)
+	if got := strings.Count(r.stdout, `"RT101"`); got != 1 || !strings.Contains(r.stdout, `"app.py"`) {
+		t.Errorf("with --force-exclude: %d findings, want only app.py's: %s", got, r)
+	}
+}

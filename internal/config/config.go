@@ -585,21 +585,25 @@ func (r *Resolver) dirConfig(dir string) (*Config, error) {
 
 // Excluded reports whether a path matches the config's exclude globs
 // (relative to the config's directory, or by base name).
-func (c *Config) Excluded(p string) bool {
+func (c *Config) Excluded(p string) bool { return c.ExcludedBy(p) != "" }
+
+// ExcludedBy returns the `exclude` glob that skips p, or "" when none
+// does.
+func (c *Config) ExcludedBy(p string) string {
 	if c == nil || len(c.Exclude) == 0 {
-		return false
+		return ""
 	}
 	abs, _ := filepath.Abs(p)
 	rel, err := filepath.Rel(c.Dir, abs)
 	if err != nil || strings.HasPrefix(rel, "..") {
-		return false
+		return ""
 	}
 	rel = filepath.ToSlash(rel)
 	for _, g := range c.Exclude {
-		g = strings.TrimSuffix(g, "/")
-		if globMatch(g, rel) || strings.HasSuffix(g, "/**") && strings.HasPrefix(rel+"/", strings.TrimSuffix(g, "**")) {
-			return true
+		t := strings.TrimSuffix(g, "/")
+		if globMatch(t, rel) || strings.HasSuffix(t, "/**") && strings.HasPrefix(rel+"/", strings.TrimSuffix(t, "**")) {
+			return g
 		}
 	}
-	return false
+	return ""
 }

@@ -6,14 +6,14 @@ package walk
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
-
-	gitignore "github.com/sabhiram/go-gitignore"
+	"syscall"
 
 	"github.com/rtlint/rtlint/internal/source"
 )
@@ -49,14 +49,23 @@ type Options struct {
 	// Exclude holds extra glob patterns (matched against the base name and
 	// the slash path) that skip files and directories.
 	Exclude []string
-	// Excluded, when set, also skips paths (a config file's `exclude`,
-	// whose globs are relative to the config's directory).
-	Excluded func(path string) bool
+	// Excluded, when set, also skips paths: it returns the reason (a
+	// config file's `exclude` glob, relative to the config's directory),
+	// or "" to keep the path.
+	Excluded func(path string) string
+	// ForceExclude applies the excludes (defaults, Exclude, Excluded) to
+	// paths named explicitly too, as pre-commit passes every staged file
+	// by name (SPEC §5, `--force-exclude`).
+	ForceExclude bool
+	// Skipped, when set, hears of every Python/JS/TS file or directory the
+	// walk leaves out and why (`--show-files -v`).
+	Skipped func(path, reason string)
 }
 
 // Files returns the lintable files under roots, sorted and de-duplicated,
-// and one error per path that could not be walked. An explicitly named
-// file is linted even when a .gitignore would skip it.
+// and one error per path that could not be walked or read. An explicitly
+// named file is linted even when a .gitignore would skip it, and even when
+// an exclude would unless ForceExclude is set.
 func Files(roots []string, opts Options) ([]string, []*Error) {
 	var files []string
 	var errs []*Error
@@ -73,30 +82,97 @@ func Files(roots []string, opts Options) ([]string, []*Error) {
 			errs = append(errs, &Error{root, err})
 			continue
 		}
+		w := walker{opts: opts, root: root}
 		if !info.IsDir() {
 			if source.LanguageOf(root) == source.Unknown {
 				errs = append(errs, &Error{root, errors.New("unsupported file type (expected .py, .pyi, .js, .mjs, .cjs, .jsx, .ts, .mts, .cts or .tsx)")})
 				continue
 			}
+			if opts.ForceExclude {
+				if why := w.namedExcluded(root); why != "" {
+					w.skip(root, why)
+					continue
+				}
+			}
 			add(root)
 			continue
 		}
-		w := walker{opts: opts, root: root}
+		w.start(&errs)
 		w.walk(add, &errs)
 	}
 	sort.Strings(files)
 	return files, errs
 }
 
-type ignoreFile struct {
-	dir     string
-	matcher *gitignore.GitIgnore
+type walker struct {
+	opts Options
+	root string
+	// base is the repository root (or the walk root outside a repository);
+	// prefix is the walk root's path components below it.
+	base   string
+	prefix []string
+	// ignores is the stack of ignore files in effect; the first fixed of
+	// them (.git/info/exclude and .gitignore files above the walk root)
+	// hold for the whole walk.
+	ignores []ignoreScope
+	fixed   int
 }
 
-type walker struct {
-	opts    Options
-	root    string
-	ignores []ignoreFile // stack of .gitignore files from the root down
+// start loads the ignore rules that govern the walk root from above it:
+// .git/info/exclude and the .gitignore files from the repository root
+// down to the root's parent.
+func (w *walker) start(errs *[]*Error) {
+	abs, err := filepath.Abs(w.root)
+	if err != nil {
+		w.base = w.root
+		return
+	}
+	w.base = abs
+	if repo := repoRoot(abs); repo != "" {
+		w.base = repo
+		rel, _ := filepath.Rel(repo, abs)
+		w.prefix = components(rel)
+		w.load(filepath.Join(repo, ".git", "info", "exclude"), nil, "", errs)
+		for i := 0; i < len(w.prefix); i++ {
+			dir := filepath.Join(append([]string{repo}, w.prefix[:i]...)...)
+			w.load(filepath.Join(dir, ".gitignore"), w.prefix[:i], "", errs)
+		}
+	}
+	w.fixed = len(w.ignores)
+}
+
+// load pushes the rules of one ignore file; a file that exists but cannot
+// be read is an error of its own.
+func (w *walker) load(path string, domain []string, dir string, errs *[]*Error) {
+	rules, err := readIgnoreFile(path)
+	switch {
+	case err == nil:
+		if len(rules) > 0 {
+			w.ignores = append(w.ignores, ignoreScope{dir, append([]string(nil), domain...), rules})
+		}
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+	default:
+		// When the directory itself cannot be read, WalkDir reports the
+		// directory, once.
+		if _, serr := os.Lstat(path); serr == nil {
+			*errs = append(*errs, &Error{path, err})
+		}
+	}
+}
+
+// parts is p's path components below the repository root.
+func (w *walker) parts(p string) []string {
+	rel, err := filepath.Rel(w.root, p)
+	if err != nil {
+		return nil
+	}
+	return append(append([]string(nil), w.prefix...), components(rel)...)
+}
+
+func (w *walker) skip(p, why string) {
+	if w.opts.Skipped != nil {
+		w.opts.Skipped(p, why)
+	}
 }
 
 func (w *walker) walk(add func(string), errs *[]*Error) {
@@ -109,25 +185,26 @@ func (w *walker) walk(add func(string), errs *[]*Error) {
 			return nil
 		}
 		// Leave .gitignore scopes the walk has moved out of.
-		for len(w.ignores) > 0 && !within(p, w.ignores[len(w.ignores)-1].dir) {
+		for len(w.ignores) > w.fixed && !within(p, w.ignores[len(w.ignores)-1].dir) {
 			w.ignores = w.ignores[:len(w.ignores)-1]
 		}
 		if d.IsDir() {
-			if p != w.root && (w.excluded(p, d.Name()) || w.ignored(p, true)) {
-				return fs.SkipDir
+			if p != w.root {
+				if why := w.skipReason(p, d.Name(), true); why != "" {
+					if d.Name() != ".git" { // never a project folder: not worth a line
+						w.skip(p+string(filepath.Separator), why)
+					}
+					return fs.SkipDir
+				}
 			}
-			gi := filepath.Join(p, ".gitignore")
-			if m, err := gitignore.CompileIgnoreFile(gi); err == nil {
-				w.ignores = append(w.ignores, ignoreFile{p, m})
-			} else if _, serr := os.Lstat(gi); serr == nil && !errors.Is(err, fs.ErrNotExist) {
-				// Only a .gitignore that exists but cannot be read is its
-				// own error; when the directory itself cannot be read,
-				// WalkDir reports the directory, once.
-				*errs = append(*errs, &Error{gi, err})
-			}
+			w.load(filepath.Join(p, ".gitignore"), w.parts(p), p, errs)
 			return nil
 		}
-		if source.LanguageOf(p) == source.Unknown || w.excluded(p, d.Name()) || w.ignored(p, false) {
+		if source.LanguageOf(p) == source.Unknown {
+			return nil
+		}
+		if why := w.skipReason(p, d.Name(), false); why != "" {
+			w.skip(p, why)
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
@@ -145,47 +222,66 @@ func within(p, dir string) bool {
 	return p == dir || strings.HasPrefix(p, dir+string(filepath.Separator)) || dir == "."
 }
 
-func (w *walker) excluded(p, name string) bool {
+// skipReason says why a walked path is left out, or "" to keep it.
+func (w *walker) skipReason(p, name string, dir bool) string {
+	if why := w.excluded(p, name); why != "" {
+		return why
+	}
+	if r, ok := match(w.ignores, w.parts(p), dir); ok {
+		rel, err := filepath.Rel(w.base, r.file)
+		if err != nil {
+			rel = r.file
+		}
+		return fmt.Sprintf("ignored by %s:%d (%s)", filepath.ToSlash(rel), r.line, r.text)
+	}
+	return ""
+}
+
+// namedExcluded applies the excludes to a file named on the command line
+// and to each directory on its path.
+func (w *walker) namedExcluded(p string) string {
+	if why := w.excluded(p, filepath.Base(p)); why != "" {
+		return why
+	}
+	for dir := filepath.Dir(p); dir != "." && dir != string(filepath.Separator) && dir != filepath.Dir(dir); dir = filepath.Dir(dir) {
+		if why := w.excluded(dir, filepath.Base(dir)); why != "" {
+			return why
+		}
+	}
+	return ""
+}
+
+// excluded says which exclude (default, option or config) skips a path,
+// or "".
+func (w *walker) excluded(p, name string) string {
 	for _, x := range DefaultExcludes {
 		if name == x {
-			return true
+			return "default exclude (" + x + ")"
 		}
 	}
 	for _, g := range vendoredFiles {
 		if ok, _ := path.Match(g, name); ok {
-			return true
+			return "vendored or minified (" + g + ")"
 		}
 	}
-	if w.opts.Excluded != nil && w.opts.Excluded(p) {
-		return true
+	if w.opts.Excluded != nil {
+		if g := w.opts.Excluded(p); g != "" {
+			return "excluded by the configuration (" + g + ")"
+		}
 	}
 	slash := filepath.ToSlash(p)
 	for _, g := range w.opts.Exclude {
 		if ok, _ := path.Match(g, name); ok {
-			return true
+			return "excluded (" + g + ")"
 		}
 		if ok, _ := path.Match(g, slash); ok {
-			return true
+			return "excluded (" + g + ")"
 		}
 		if strings.HasSuffix(g, "/**") && (strings.HasPrefix(slash+"/", strings.TrimSuffix(g, "**")) || strings.Contains(slash+"/", "/"+strings.TrimSuffix(g, "**"))) {
-			return true
+			return "excluded (" + g + ")"
 		}
 	}
-	return false
-}
-
-func (w *walker) ignored(p string, dir bool) bool {
-	for _, ig := range w.ignores {
-		rel, err := filepath.Rel(ig.dir, p)
-		if err != nil {
-			continue
-		}
-		rel = filepath.ToSlash(rel)
-		if ig.matcher.MatchesPath(rel) || (dir && ig.matcher.MatchesPath(rel+"/")) {
-			return true
-		}
-	}
-	return false
+	return ""
 }
 
 // generatedLineLength is the average line length (bytes) above which a

@@ -161,11 +161,16 @@ func (d *document) lint(ctx context.Context, file *source.File, matches *semanti
 // resolved against the workspace index; the unit can then be summarised
 // for the index.
 func (s *Server) analyze(ctx context.Context, file *source.File, matches *semantic.Matches) (*lint.Result, *lint.Unit, error) {
-	u, err := lint.Analyze(ctx, file, matches, s.configFor(file.Path))
+	ix := s.ws.current()
+	var facts *semantic.Facts
+	if ix != nil {
+		facts = ix.Facts(file.Path)
+	}
+	u, err := lint.AnalyzeWith(ctx, file, matches, s.configFor(file.Path), facts)
 	if err != nil {
 		return nil, nil, err
 	}
-	return u.Resolve(s.ws.current()), u, nil
+	return u.Resolve(ix), u, nil
 }
 
 // lintFile lints a snapshot. A document whose tree was dropped (see

@@ -12,6 +12,7 @@ import (
 
 	"github.com/rtlint/rtlint/internal/lint"
 	"github.com/rtlint/rtlint/internal/project"
+	"github.com/rtlint/rtlint/internal/semantic"
 	"github.com/rtlint/rtlint/internal/source"
 	"github.com/rtlint/rtlint/internal/walk"
 )
@@ -90,17 +91,33 @@ func (w *workspace) build(roots []string, progress bool) {
 	ix := project.NewIndex()
 	ix.Key = absPath
 	for i, path := range files {
-		if sum := w.summarize(path); sum != nil {
+		if sum := w.summarize(path, nil); sum != nil {
 			ix.Add(path, sum, w.disk.Facts(absPath(path)))
 		}
 		p.report(i + 1)
 	}
 	w.mu.Lock()
+	fromEditor := map[string]bool{}
 	for path, sum := range w.changed { // open documents' own texts win over the disk
 		ix.Add(path, sum, w.disk.Facts(absPath(path)))
+		fromEditor[path] = true
 	}
 	w.changed = map[string]*project.Summary{}
 	ix.Finish()
+	// Files decorating routes through routers bound elsewhere: summarise
+	// them again now that the index knows (their handlers' calls become
+	// entries for reach).
+	if need := ix.NeedFacts(); len(need) > 0 {
+		for _, path := range need {
+			if fromEditor[path] {
+				continue // an open document: its analysis follows (reanalyzeAll)
+			}
+			if sum := w.summarize(path, ix.Facts(path)); sum != nil {
+				ix.Add(path, sum, w.disk.Facts(absPath(path)))
+			}
+		}
+		ix.Finish()
+	}
 	w.index = ix
 	w.mu.Unlock()
 	close(w.ready)
@@ -111,7 +128,7 @@ func (w *workspace) build(roots []string, progress bool) {
 
 // summarize reads and summarises one file from disk (nil when it cannot
 // be linted: the error shows when the file itself is opened or checked).
-func (w *workspace) summarize(path string) *project.Summary {
+func (w *workspace) summarize(path string, facts *semantic.Facts) *project.Summary {
 	src, err := os.ReadFile(path)
 	if err != nil || walk.Generated(path, src) {
 		return nil
@@ -121,7 +138,7 @@ func (w *workspace) summarize(path string) *project.Summary {
 		return nil
 	}
 	defer f.Tree.Close()
-	u, err := lint.Analyze(context.Background(), f, nil, w.s.configFor(path))
+	u, err := lint.AnalyzeWith(context.Background(), f, nil, w.s.configFor(path), facts)
 	if err != nil {
 		return nil
 	}
@@ -155,7 +172,11 @@ func (w *workspace) fileChanged(path string, deleted bool) {
 	}
 	var sum *project.Summary
 	if !deleted {
-		sum = w.summarize(path)
+		var facts *semantic.Facts
+		if ix := w.current(); ix != nil {
+			facts = ix.Facts(path)
+		}
+		sum = w.summarize(path, facts)
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()

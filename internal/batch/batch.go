@@ -17,6 +17,7 @@ import (
 	"github.com/rtlint/rtlint/internal/fix"
 	"github.com/rtlint/rtlint/internal/lint"
 	"github.com/rtlint/rtlint/internal/project"
+	"github.com/rtlint/rtlint/internal/semantic"
 	"github.com/rtlint/rtlint/internal/source"
 	"github.com/rtlint/rtlint/internal/walk"
 )
@@ -96,7 +97,7 @@ func RunProject(ctx context.Context, inputs []Input, o Options) []Output {
 	units := make([]*lint.Unit, len(inputs))
 	parallel(len(inputs), jobs, func(i int) {
 		out[i].Path = inputs[i].Path
-		out[i].Original, units[i], out[i].Err = analyze(ctx, inputs[i], o.ConfigFor(inputs[i].Path))
+		out[i].Original, units[i], out[i].Err = analyze(ctx, inputs[i], o.ConfigFor(inputs[i].Path), nil)
 		if out[i].Err == errGenerated {
 			out[i].Err, out[i].Skipped, out[i].Original = nil, "generated or bundled", nil
 		}
@@ -114,6 +115,32 @@ func RunProject(ctx context.Context, inputs []Input, o Options) []Output {
 		loadImports(ctx, ix, sums, o)
 	}
 	ix.Finish()
+	// A file whose routes are decorated through a router imported from
+	// another file learns it from the index: analyse it again with that
+	// fact, and rebuild the index with its handlers' new contexts.
+	if need := ix.NeedFacts(); len(need) > 0 {
+		at := make(map[string]int, len(inputs))
+		for i, in := range inputs {
+			at[in.Path] = i
+		}
+		parallel(len(need), jobs, func(j int) {
+			i, ok := at[need[j]]
+			if !ok || units[i] == nil {
+				return // an imported file, not linted: its summary stands
+			}
+			in := inputs[i]
+			in.Src = out[i].Original
+			if _, u, err := analyze(ctx, in, o.ConfigFor(in.Path), ix.Facts(in.Path)); err == nil {
+				units[i] = u
+			}
+		})
+		for _, p := range need {
+			if i, ok := at[p]; ok && units[i] != nil {
+				ix.Add(p, units[i].Summary, facts(o.Disk, p))
+			}
+		}
+		ix.Finish()
+	}
 	parallel(len(inputs), jobs, func(i int) {
 		if units[i] == nil {
 			return
@@ -152,7 +179,7 @@ func parallel(n, jobs int, do func(i int)) {
 	wg.Wait()
 }
 
-func analyze(ctx context.Context, in Input, cfg *lint.Config) ([]byte, *lint.Unit, error) {
+func analyze(ctx context.Context, in Input, cfg *lint.Config, fx *semantic.Facts) ([]byte, *lint.Unit, error) {
 	src := in.Src
 	if src == nil {
 		var err error
@@ -167,7 +194,7 @@ func analyze(ctx context.Context, in Input, cfg *lint.Config) ([]byte, *lint.Uni
 	if err != nil {
 		return src, nil, err
 	}
-	u, err := lint.Analyze(ctx, f, nil, cfg)
+	u, err := lint.AnalyzeWith(ctx, f, nil, cfg, fx)
 	// The tree is C memory the Go GC does not see, and nothing after the
 	// model reads it (reports use the text and line index; --fix parses
 	// afresh): close it now, not when the run ends.
@@ -237,7 +264,7 @@ func loadImports(ctx context.Context, ix *project.Index, queue []*project.Summar
 					continue
 				}
 				seen[p] = true
-				_, u, err := analyze(ctx, Input{Path: p}, o.ConfigFor(p))
+				_, u, err := analyze(ctx, Input{Path: p}, o.ConfigFor(p), nil)
 				if err != nil || u == nil {
 					continue // reported when the file itself is linted
 				}

@@ -48,7 +48,7 @@ func FileIn(ctx context.Context, path string, src []byte, cfg *lint.Config, unsa
 		if err != nil {
 			return nil, err
 		}
-		u, err := lint.Analyze(ctx, f, nil, cfg)
+		u, err := lint.AnalyzeWith(ctx, f, nil, cfg, ix.Facts(path))
 		if err != nil {
 			return nil, err
 		}

@@ -102,6 +102,8 @@ type Unit struct {
 	sup      suppressions
 	cfg      *Config
 	offload  []semantic.Span // offload calls' arguments, computed on first use
+	// routerImports: the file decorates routes through imported objects.
+	routerImports bool
 }
 
 // offloaded reports whether function fi is written inside the arguments
@@ -155,10 +157,12 @@ type pending struct {
 	via      *analyzers.Via
 }
 
-// Reaches reports whether some finding of the unit depends on reach: a
-// blocking call in a function that is not itself on the loop. Only such a
-// file's findings can change when the project's call graph does.
-func (u *Unit) Reaches() bool { return len(u.pending) > 0 }
+// Reaches reports whether some finding of the unit depends on the rest of
+// the project: a blocking call in a function that is not itself on the
+// loop (reach), or a route decorated through an imported object the index
+// may know to be a router. Only such a file's findings can change when the
+// project does.
+func (u *Unit) Reaches() bool { return len(u.pending) > 0 || u.routerImports }
 
 // prepare names each pending finding's function while the model is there.
 func (u *Unit) prepare() {
@@ -180,19 +184,21 @@ func (u *Unit) prepare() {
 // Analyze runs every rule over one file (ms may be nil: the query runs).
 // The file's summary is made on demand (Summarize), after the model.
 func Analyze(ctx context.Context, f *source.File, ms *semantic.Matches, cfg *Config) (*Unit, error) {
+	return AnalyzeWith(ctx, f, ms, cfg, nil)
+}
+
+// AnalyzeWith is Analyze with what the project index knows of the names
+// the file imports (Index.Facts): a route decorated through a router
+// imported from another file makes a handler.
+func AnalyzeWith(ctx context.Context, f *source.File, ms *semantic.Matches, cfg *Config, facts *semantic.Facts) (*Unit, error) {
 	u := &Unit{File: f, direct: &Result{File: f}, cfg: cfg}
 	u.sup = parseSuppressions(f.Src)
-	var model *semantic.Model
-	var err error
-	if ms != nil {
-		model, err = semantic.BuildFrom(f, ms)
-	} else {
-		model, err = semantic.Build(f)
-	}
+	model, err := semantic.BuildWith(f, ms, facts)
 	if err != nil {
 		return nil, fmt.Errorf("semantic model: %w", err)
 	}
 	u.model = model
+	u.routerImports = len(model.RouterImports) > 0
 	if u.sup.file {
 		return u, nil
 	}

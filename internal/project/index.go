@@ -2,6 +2,7 @@ package project
 
 import (
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -26,6 +27,9 @@ type Index struct {
 	callees map[node][]edge       // caller → the sites it makes, resolved
 	mu      sync.Mutex
 	memo    map[reachQuery]*Path
+	// routers are, by file key, the imported objects the file decorates
+	// routes with that are routers in another project file.
+	routers map[string]map[semantic.Target]bool
 }
 
 // Facts are what module resolution needs to know about a file's place
@@ -124,6 +128,7 @@ func (ix *Index) Len() int { return len(ix.files) }
 // Finish resolves every site to the function it reaches.
 func (ix *Index) Finish() {
 	ix.callers, ix.callees, ix.memo = map[node][]edge{}, map[node][]edge{}, map[reachQuery]*Path{}
+	ix.routers = map[string]map[semantic.Target]bool{}
 	ix.located = map[locateKey]located{}
 	defer func() { ix.located = nil }()
 	// In path order, so that the nearest entry reported among equals is
@@ -136,6 +141,14 @@ func (ix *Index) Finish() {
 	for _, k := range keys {
 		e := ix.files[k]
 		sum := e.summary()
+		for _, t := range sum.RouterImports {
+			if ix.isRouter(e, t, 0) {
+				if ix.routers[k] == nil {
+					ix.routers[k] = map[semantic.Target]bool{}
+				}
+				ix.routers[k][t] = true
+			}
+		}
 		for fi := range sum.Funcs {
 			fn := &sum.Funcs[fi]
 			from := node{e.key, fn.Key}
@@ -151,6 +164,49 @@ func (ix *Index) Finish() {
 			}
 		}
 	}
+}
+
+// Facts returns what the project tells a file's model: which of the
+// objects it imports are routers (nil when none is).
+func (ix *Index) Facts(path string) *semantic.Facts {
+	if r := ix.routers[ix.Key(path)]; len(r) > 0 {
+		return &semantic.Facts{Routers: r}
+	}
+	return nil
+}
+
+// NeedFacts lists the files (as the shell named them) whose models the
+// index's Facts change: analyse each again with its facts, Add the new
+// summary, and Finish once more.
+func (ix *Index) NeedFacts() []string {
+	var out []string
+	for k, r := range ix.routers {
+		if len(r) > 0 {
+			out = append(out, ix.files[k].summary().Path)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// isRouter reports whether target t, seen from file e, is bound to a
+// router in its file, following re-exports.
+func (ix *Index) isRouter(e *entry, t semantic.Target, depth int) bool {
+	if depth > maxSymbolDepth {
+		return false
+	}
+	target, name, ok := ix.locate(e, t)
+	if !ok || target == nil || strings.Contains(name, ".") {
+		return false
+	}
+	s := target.summary()
+	if slices.Contains(s.Routers, name) {
+		return true
+	}
+	if a, ok := s.Aliases[name]; ok && a.Module != "" {
+		return ix.isRouter(target, a, depth+1)
+	}
+	return false
 }
 
 // prepare builds the summary's lookup tables once, before it is shared.

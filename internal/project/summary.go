@@ -30,6 +30,12 @@ type Summary struct {
 	Aliases map[string]semantic.Target
 	// Star lists modules re-exported wholesale (`export * from './x'`).
 	Star []string
+	// Routers are the module-level names bound to a router (`auth =
+	// Blueprint(...)`); RouterImports the imported objects whose route
+	// decorators this file uses without knowing what they are. The index
+	// matches the two (SPEC §2 "handler context").
+	Routers       []string
+	RouterImports []semantic.Target
 
 	keys    map[string]int // function key → Funcs index, built on first use
 	classes map[string]int // class key → Classes index
@@ -119,6 +125,7 @@ func Summarize(m *semantic.Model, opts Options) *Summary {
 		return s
 	}
 	s.Aliases, s.Star = m.Exports()
+	s.Routers, s.RouterImports = m.ModuleRouters(), m.RouterImports
 	exported := map[string]string{} // "@120" → the name it is exported as
 	for name, t := range s.Aliases {
 		if t.Module == "" && strings.HasPrefix(t.Name, "@") && name != "" && name != "default" {
@@ -266,7 +273,8 @@ func writtenCall(m *semantic.Model, c *semantic.Call) string {
 // callbacks), classes and exports. Positions and blocks may differ.
 func sameShape(a, b *Summary) bool {
 	if a.Lang != b.Lang || len(a.Funcs) != len(b.Funcs) || len(a.Classes) != len(b.Classes) ||
-		len(a.Aliases) != len(b.Aliases) || !slices.Equal(a.Star, b.Star) {
+		len(a.Aliases) != len(b.Aliases) || !slices.Equal(a.Star, b.Star) ||
+		!slices.Equal(a.Routers, b.Routers) || !slices.Equal(a.RouterImports, b.RouterImports) {
 		return false
 	}
 	for i := range a.Funcs {

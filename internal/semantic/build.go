@@ -39,13 +39,32 @@ type scopedName struct {
 }
 
 // Build computes the semantic model of a parsed file.
-func Build(f *source.File) (*Model, error) {
-	b := &builder{m: &Model{File: f}}
-	if err := runQuery(f, b.collect); err != nil {
-		return nil, err
+func Build(f *source.File) (*Model, error) { return BuildWith(f, nil, nil) }
+
+// BuildWith computes the model of f from matches already collected for f
+// (nil: run the query), with what the project knows of the names the file
+// imports (nil: nothing).
+func BuildWith(f *source.File, ms *Matches, facts *Facts) (*Model, error) {
+	b := &builder{m: &Model{File: f, facts: facts}}
+	if ms == nil {
+		if err := runQuery(f, b.collect); err != nil {
+			return nil, err
+		}
+	} else {
+		for i := range ms.list {
+			b.collect(&ms.list[i])
+		}
 	}
 	b.finish()
 	return b.m, nil
+}
+
+// Facts are what the rest of the project tells one file's model (SPEC §2,
+// "handler context"): which of its imported names are routers, bound to
+// `Blueprint()`, `APIRouter()`… in another project file. The shells learn
+// them from the project index (Model.RouterImports lists the candidates).
+type Facts struct {
+	Routers map[Target]bool
 }
 
 // finish derives everything else from the collected matches.

@@ -3,7 +3,11 @@ package semantic
 import (
 	"path/filepath"
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/source"
 )
 
 // Handler detection: SPEC §2 "handler context". Python handlers are found
@@ -35,6 +39,13 @@ func markPythonHandlers(b *builder) {
 		for _, d := range f.Decorators {
 			if sm := pyRouteDecorator.FindStringSubmatch(d); sm != nil && (routeReceiver.MatchString(sm[1]) || isRouterBinding(m, d, f.Parent)) {
 				f.Handler = "route handler"
+			} else if t, ok := importedReceiver(m, d, f.Parent); sm != nil && ok {
+				if !slices.Contains(m.RouterImports, t) {
+					m.RouterImports = append(m.RouterImports, t)
+				}
+				if m.facts != nil && m.facts.Routers[t] {
+					f.Handler = "route handler"
+				}
 			} else if pyAPIView.MatchString(d) {
 				f.Handler = "API view"
 			}
@@ -79,6 +90,37 @@ func isRouterBinding(m *Model, decorator string, scope int) bool {
 	}
 	recv := ch[:len(ch)-1].String()
 	return pyRouterClasses.MatchString(m.resolveChain(parseChain(recv), scope))
+}
+
+// importedReceiver names the imported object a route decorator is called
+// on (`@auth.route(...)` after `from .blueprints import auth`), for the
+// project index to tell whether it is a router.
+func importedReceiver(m *Model, decorator string, scope int) (Target, bool) {
+	ch := parseChain(strings.TrimPrefix(strings.TrimSpace(decorator), "@"))
+	if len(ch) < 2 {
+		return Target{}, false
+	}
+	t, ok := m.chainTarget(ch[:len(ch)-1], scope, 0)
+	if !ok || t.Module == "" {
+		return Target{}, false
+	}
+	return t, true
+}
+
+// ModuleRouters lists the module-level names bound to a router (SPEC §2),
+// which route decorators in other files may import.
+func (m *Model) ModuleRouters() []string {
+	if m.Lang() != source.Python {
+		return nil
+	}
+	var out []string
+	for k, refs := range m.refs {
+		if k.scope == None && pyRouterClasses.MatchString(m.combine(refs, 0)) {
+			out = append(out, k.name)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 func markECMAHandlers(b *builder) {

@@ -26,14 +26,7 @@ func Collect(f *source.File) (*Matches, error) {
 }
 
 // BuildFrom computes the model of f from matches collected for f.
-func BuildFrom(f *source.File, ms *Matches) (*Model, error) {
-	b := &builder{m: &Model{File: f}}
-	for i := range ms.list {
-		b.collect(&ms.list[i])
-	}
-	b.finish()
-	return b.m, nil
-}
+func BuildFrom(f *source.File, ms *Matches) (*Model, error) { return BuildWith(f, ms, nil) }
 
 // topLevel lists the spans of the root's children, and their nodes when
 // nodes is non-nil.

@@ -189,6 +189,13 @@ type Model struct {
 	// registration (`loop.call_soon(self._tick)`, `setTimeout(tick, 10)`):
 	// whatever they resolve to runs on the loop.
 	CallbackRefs []CallbackRef
+	// RouterImports are imported objects whose route decorators decorate
+	// functions here (`@auth.route` after `from .blueprints import auth`)
+	// and whose names do not say they are routers: the project index
+	// decides them (Facts).
+	RouterImports []Target
+
+	facts      *Facts
 
 	refs       map[scopedName][]ref    // scope (function or None) and name → its bindings
 	summaries  map[int64]*summaryTable // by heavy-loop threshold

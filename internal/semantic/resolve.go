@@ -61,6 +61,11 @@ func (b *builder) bind() {
 			continue
 		}
 		value := parseChain(unwrapInterop(m.Text(bd.value)))
+		if py {
+			if ann := annotationChain(m, bd); ann != nil {
+				value = ann // the declared type wins, as in a type checker
+			}
+		}
 		if pairs, ok := destructured(name); ok {
 			for _, p := range pairs {
 				if value == nil {
@@ -98,6 +103,28 @@ func (b *builder) bind() {
 		put(c.Func, c.Name, ref{class: int32(i + 1)})
 	}
 	m.refs = refs
+}
+
+// annotationChain reads an annotated assignment's declared type
+// (`client: httpx.Client = ...`, `c: Optional["Client"] = make()`) as the
+// chain of a fresh instance of it: the name then holds such an instance,
+// whatever the right-hand side says. nil when there is no annotation or it
+// names no one class.
+func annotationChain(m *Model, bd rawBinding) chain {
+	if bd.value.Start < bd.name.End {
+		return nil // `with make() as client`: the value comes first
+	}
+	between := strings.TrimSpace(string(m.File.Src[bd.name.End:bd.value.Start]))
+	typ, ok := strings.CutPrefix(between, ":")
+	if !ok {
+		return nil
+	}
+	ch := typeChain(strings.TrimSuffix(strings.TrimSpace(typ), "="))
+	if ch == nil {
+		return nil
+	}
+	ch[len(ch)-1].call = true
+	return ch
 }
 
 // bindTuple binds `a, b = x(), y()` and `(p1, p2) = (Path("a"),

@@ -23,3 +23,15 @@ class Api:
 
 async def plain(client: httpx.AsyncClient):
     await client.get("/e")
+
+
+# Annotated locals: the declared type wins over the right-hand side.
+async def annotated_locals(make):
+    client: httpx.Client = ...
+    client.request("GET", "/f")  # want RT102 "httpx.Client\(\).request"
+    maybe: Optional["httpx.Client"] = make()
+    maybe.get("/g")  # want RT102
+    count: int = 5
+    count.bit_length()
+    fine: httpx.AsyncClient = make()
+    await fine.get("/h")

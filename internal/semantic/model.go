@@ -195,7 +195,7 @@ type Model struct {
 	// decides them (Facts).
 	RouterImports []Target
 
-	facts      *Facts
+	facts *Facts
 
 	refs       map[scopedName][]ref    // scope (function or None) and name → its bindings
 	summaries  map[int64]*summaryTable // by heavy-loop threshold

@@ -264,7 +264,7 @@ func handlerShaped(ps []Param) bool {
 	}
 	switch strings.Join(names, ",") {
 	case "req,res", "req,res,next", "err,req,res,next", "error,req,res,next",
-		"request,reply", "req,reply", "request,response", "ctx,next":
+		"request,reply", "req,reply", "request,response", "request,response,next", "ctx,next":
 		return true
 	}
 	return false

@@ -86,7 +86,33 @@ func NormalizeModule(spec string) string {
 	case "fs-extra", "graceful-fs":
 		return "fs"
 	}
+	if generatedPrisma.MatchString(spec) {
+		return "@prisma/client"
+	}
 	return spec
+}
+
+// generatedPrisma matches where Prisma's generator writes a client that a
+// project imports by path: `.prisma/client`, `../generated/prisma`,
+// `@/generated/prisma/client`. Such a client is `@prisma/client`.
+var generatedPrisma = regexp.MustCompile(`(^|/)(\.prisma/client|generated/prisma(/client)?)(/index(\.[cm]?[jt]s)?)?$`)
+
+// moduleFor names the module a member is imported from: `PrismaClient`
+// imported from a project path (`import { PrismaClient } from
+// '../lib/prisma-gen'`) is the generated client whatever the path, as
+// no other package exports a class of that name.
+func moduleFor(spec, member string) string {
+	if member == "PrismaClient" && isPathSpec(spec) {
+		return "@prisma/client"
+	}
+	return NormalizeModule(spec)
+}
+
+// isPathSpec reports whether a module specifier names a project path
+// (relative, absolute, or a tsconfig alias such as `@/x` or `~/x`).
+func isPathSpec(spec string) bool {
+	return strings.HasPrefix(spec, ".") || strings.HasPrefix(spec, "/") || strings.HasPrefix(spec, "@/") ||
+		strings.HasPrefix(spec, "~/") || strings.HasPrefix(spec, "#")
 }
 
 // tsInterop matches TypeScript's emitted CommonJS interop around require:
@@ -136,7 +162,7 @@ func ecmaImports(text string) []binding {
 			if sm[1] == "default" {
 				out = append(out, binding{local, module, m[2], "default"})
 			} else {
-				out = append(out, binding{local, module + "." + sm[1], m[2], sm[1]})
+				out = append(out, binding{local, moduleFor(m[2], sm[1]) + "." + sm[1], m[2], sm[1]})
 			}
 		}
 		clause = clause[:i] + clause[j+1:]

@@ -191,7 +191,11 @@ func (m *Model) resolveDepth(c chain, scope, depth int) string {
 	case head.module != "":
 		q = head.module
 		if m.Lang().IsECMA() {
-			q = NormalizeModule(q)
+			member := ""
+			if len(c) > 1 {
+				member = c[1].name
+			}
+			q = moduleFor(q, member)
 		}
 	case len(c) >= 3 && !head.call && !c[1].call && m.isSelf(head.name):
 		// self.client.get() where the class holds an httpx.Client: by

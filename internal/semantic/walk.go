@@ -157,6 +157,7 @@ var walkPatterns = map[string][]walkPattern{
 		{node: "function_declaration", capture: "function", fields: []walkField{{"name", "function.name", "identifier", false}, {"parameters", "function.params", "formal_parameters", false}}},
 		{node: "generator_function_declaration", capture: "function", fields: []walkField{{"name", "function.name", "identifier", false}, {"parameters", "function.params", "formal_parameters", false}}},
 		{node: "function_expression", capture: "function.expression", fields: []walkField{{"parameters", "function.params", "formal_parameters", false}}},
+		{node: "generator_function", capture: "function.expression", fields: []walkField{{"parameters", "function.params", "formal_parameters", false}}},
 		{node: "arrow_function", capture: "function.arrow", fields: []walkField{{"parameters", "function.params", "formal_parameters", false}}},
 		{node: "arrow_function", capture: "function.arrow", fields: []walkField{{"parameter", "function.params", "identifier", false}}},
 		{node: "method_definition", capture: "function.method", fields: []walkField{{"name", "function.name", "", false}, {"parameters", "function.params", "formal_parameters", false}}},

@@ -12,6 +12,10 @@
 (function_expression
   parameters: (formal_parameters) @function.params) @function.expression
 
+; co.wrap(function* (req, res) {}): generator handlers run on the loop
+(generator_function
+  parameters: (formal_parameters) @function.params) @function.expression
+
 ; async (req, res) => {}
 (arrow_function
   parameters: (formal_parameters) @function.params) @function.arrow

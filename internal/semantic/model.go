@@ -200,6 +200,7 @@ type Model struct {
 	refs       map[scopedName][]ref    // scope (function or None) and name → its bindings
 	summaries  map[int64]*summaryTable // by heavy-loop threshold
 	funcCalls  [][]int                 // function → calls in its own scope
+	funcIO     map[int]bool            // function → it does I/O (RT201), on demand
 	funcLoops  [][]int                 // function → loops in its own scope
 	byName     map[string][]int        // function name → indexes into Funcs
 	classAttrs []map[string]Target     // class → attribute classes, on demand

@@ -216,9 +216,9 @@ func (m *Model) boundFunc(name string, scope int) int {
 
 // HeavyLoop reports whether a loop is heavy (SPEC §2): literal iteration
 // counts (nested ones multiplied) of at least minIterations, or a forever
-// loop doing pure computation (arithmetic, only pure calls, no yield: a
-// `while True` that walks a linked list or yields is not CPU work); in both
-// cases without await.
+// loop that computes (arithmetic, no yield, no I/O call: a `while True`
+// that reads a socket or yields is waiting, not computing); in both cases
+// without await.
 func (m *Model) HeavyLoop(li int, minIterations int64) bool {
 	l := &m.Loops[li]
 	text := m.Text(l.Span)
@@ -228,7 +228,7 @@ func (m *Model) HeavyLoop(li int, minIterations int64) bool {
 	if t := m.LoopTotal(li); t >= minIterations {
 		return true
 	}
-	return l.Forever && !yieldToken.MatchString(text) && m.LoopArithmetic(li) && m.pureLoop(li)
+	return l.Forever && !yieldToken.MatchString(text) && m.LoopArithmetic(li) && !m.loopDoesIO(li)
 }
 
 var yieldToken = regexp.MustCompile(`\byield\b`)
@@ -258,18 +258,6 @@ func (m *Model) LoopTotal(li int) int64 {
 		return 1 << 62
 	}
 	return n * inner
-}
-
-// pureLoop reports whether every call inside a loop is pure computation.
-func (m *Model) pureLoop(li int) bool {
-	l := &m.Loops[li]
-	for i := range m.Calls {
-		c := &m.Calls[i]
-		if l.Span.Contains(c.Span) && !m.PureCall(c) && m.CalleeFunc(c) == None {
-			return false
-		}
-	}
-	return true
 }
 
 var (

@@ -125,6 +125,23 @@ func promisifyFix(module string) func(*semantic.Model, *semantic.Call) []analyze
 	}
 }
 
+// promiseTwinFix replaces a sync call of a library whose async twin returns
+// a promise when given no callback (bcrypt, bcryptjs): `bcrypt.compareSync(
+// pw, hash)` → `await bcrypt.compare(pw, hash)`. Safe: same arguments, same
+// result once awaited. Only in an async function, where await is allowed.
+func promiseTwinFix(m *semantic.Model, c *semantic.Call) []analyzers.Fix {
+	if !inAsyncDef(m, c) || c.Awaited {
+		return nil
+	}
+	i := strings.LastIndexByte(c.Path, '.')
+	if i < 0 || !strings.HasSuffix(c.Path, "Sync") {
+		return nil
+	}
+	twin := strings.TrimSuffix(c.Path, "Sync")
+	return fixes.New("Use await "+twin+"()", analyzers.Safe,
+		fixes.Replace(c.Span, fixes.Await(m, c, twin+m.Text(c.Args))))
+}
+
 // MoveOffLoopFix is the fix reach offers at an async def's call of a
 // project function that blocks further down (SPEC §2 "reach"): `helper(a)`
 // → `await asyncio.to_thread(helper, a)`. Unsafe: the helper then runs in a

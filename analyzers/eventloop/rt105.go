@@ -20,13 +20,13 @@ var RT105 = &analyzers.Analyzer{
 		Title: "Blocking key derivation or compression on the event loop",
 		WhatItDoes: "Checks for `hashlib.pbkdf2_hmac`, `hashlib.scrypt` and `bcrypt.hashpw/checkpw` in " +
 			"Python `async def` functions, and for `crypto.pbkdf2Sync/scryptSync/generateKeyPairSync`, " +
-			"`zlib.*Sync` and `bcrypt.hashSync/compareSync` in JavaScript/TypeScript async functions and handlers.",
+			"`zlib.*Sync` and `bcrypt`/`bcryptjs` `hashSync/compareSync/genSaltSync` in JavaScript/TypeScript async functions and handlers.",
 		WhySlow: "Password hashing is slow on purpose: tens to hundreds of milliseconds of CPU per call. " +
 			"Compression of a large body is similar. On the event loop, that CPU time is time no other " +
 			"request is served.",
 		Example:    "```js\napp.post('/login', (req, res) => {\n  const key = crypto.pbkdf2Sync(req.body.password, salt, 100000, 64, 'sha512');\n});\n```",
 		UseInstead: "```js\nconst pbkdf2 = util.promisify(crypto.pbkdf2);\napp.post('/login', async (req, res) => {\n  const key = await pbkdf2(req.body.password, salt, 100000, 64, 'sha512');\n});\n```\n\nIn Python, `await asyncio.to_thread(bcrypt.checkpw, pw, hashed)` (these functions release the GIL).",
-		FixSafety:  "Python: `await asyncio.to_thread(f, ...)` (safe; these functions release the GIL). JS/TS async functions: `crypto.pbkdf2Sync(...)` → `await promisify(crypto.pbkdf2)(...)`, and the same for `scryptSync` and `zlib.*Sync` (safe: same arguments, same result).",
+		FixSafety:  "Python: `await asyncio.to_thread(f, ...)` (safe; these functions release the GIL). JS/TS async functions: `crypto.pbkdf2Sync(...)` → `await promisify(crypto.pbkdf2)(...)`, and the same for `scryptSync` and `zlib.*Sync`; `bcrypt.compareSync(...)` → `await bcrypt.compare(...)`, and the same for `hashSync` and `genSaltSync` (bcrypt and bcryptjs return a promise when given no callback) (safe: same arguments, same result).",
 	},
 	Run: func(p *analyzers.Pass) { reportBlockingWith(p, rt105Calls, useForAsyncTwin) },
 }
@@ -37,7 +37,7 @@ var rt105Calls = apis.New(
 	apis.Entry{Family: apis.ECMA, Pattern: "crypto.{pbkdf2Sync,scryptSync}", Fix: promisifyFix("crypto")},
 	apis.Entry{Family: apis.ECMA, Pattern: "crypto.generateKeyPairSync"},
 	apis.Entry{Family: apis.ECMA, Pattern: "zlib.*Sync", Fix: promisifyFix("zlib")},
-	apis.Entry{Family: apis.ECMA, Pattern: "{bcrypt,bcryptjs}.{hashSync,compareSync,genSaltSync}"},
+	apis.Entry{Family: apis.ECMA, Pattern: "{bcrypt,bcryptjs}.{hashSync,compareSync,genSaltSync}", Fix: promiseTwinFix},
 )
 
 // useForAsyncTwin names the callback twin of a Node *Sync call, promisified:

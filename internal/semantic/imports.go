@@ -79,11 +79,12 @@ func splitAs(part string) (name, alias string) {
 // NormalizeModule maps a JS module specifier to the name catalogs use:
 // `node:fs` → `fs`.
 // fs-extra and graceful-fs are fs with more (every fs call, plus their
-// own *Sync helpers such as readJsonSync): catalogs see them as fs.
+// own *Sync helpers such as readJsonSync), and fs-promise and mz/fs
+// re-export fs's sync calls: catalogs see them all as fs.
 func NormalizeModule(spec string) string {
 	spec = strings.TrimPrefix(spec, "node:")
 	switch spec {
-	case "fs-extra", "graceful-fs":
+	case "fs-extra", "graceful-fs", "fs-promise", "mz/fs":
 		return "fs"
 	}
 	if generatedPrisma.MatchString(spec) {

@@ -185,3 +185,58 @@ func TestPullClient(t *testing.T) {
 		t.Errorf("the server pushed %d publishDiagnostics to a client that pulls", n)
 	}
 }
+
+const routerBlueprints = `from flask import Blueprint
+
+auth = Blueprint("auth", __name__)
+`
+
+const routerViews = `import requests
+
+from .blueprints import auth
+
+
+@auth.route("/login")
+def login():
+    session = requests.Session()
+    return session.get("https://idp.example").text
+`
+
+// TestImportedRouter: a route decorated through a router bound in another
+// workspace file (`auth = Blueprint(...)` there, `@auth.route` here) makes
+// a handler, so a client created in it is per request (RT401) — the
+// server learns it from the workspace index, as the CLI does.
+func TestImportedRouter(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"pyproject.toml":    "[project]\nname = \"web\"\n",
+		"web/__init__.py":   "",
+		"web/blueprints.py": routerBlueprints,
+		"web/views.py":      routerViews,
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	views := protocol.DocumentURI("file://" + filepath.ToSlash(filepath.Join(dir, "web", "views.py")))
+	e := lsptest.Start(t, bin())
+	e.Initialize(lsptest.InitOptions{RootURI: protocol.DocumentURI("file://" + filepath.ToSlash(dir)), WorkDoneProgress: true})
+	e.AwaitProgressEnd()
+	e.Open(views, "python", routerViews)
+	var diags []protocol.Diagnostic
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if diags = e.Diagnostics(views, 1, 0); len(diags) > 0 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if len(diags) != 1 || diags[0].Code != "RT401" || !strings.Contains(diags[0].Message, "route handler login()") {
+		t.Fatalf("views.py diagnostics = %v %v, want RT401 in route handler login()", codes(diags), messages(diags))
+	}
+}

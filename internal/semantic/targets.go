@@ -413,7 +413,11 @@ func Glob(pattern, name string) bool {
 	return false
 }
 
-var memoDecorator = regexp.MustCompile(`^@\s*(?:functools\.)?(?:lru_cache|cache|cached_property)\b`)
+// memoDecorator matches caching decorators: functools' `lru_cache`,
+// `cache` and `cached_property`; flask-caching's `@cache.memoize()` and
+// `@cache.cached()`; cachetools' `@cached(...)`/`ttl_cache`; async-lru's
+// `@alru_cache`; aiocache's `@cached`.
+var memoDecorator = regexp.MustCompile(`^@\s*(?:[\w.]+\.)?(?:lru_cache|cache|cached_property|memoize|cached|ttl_cache|alru_cache)\s*(?:\(|$)`)
 
 // Memoized reports whether a function caches its result (`@lru_cache`,
 // `@cache`, `@cached_property`): what it does runs once, not per call.

@@ -47,6 +47,16 @@ func TestGenerated(t *testing.T) {
 		{"bundle.js", long, true},
 		{"data.py", "TABLE = [" + strings.Repeat("1, ", 2000) + "]\n", true},
 		{"normal.py", strings.Repeat("def f():\n    return 1\n", 200), false},
+		// Readable minified code (diff-match-patch averages ~350 a line), and
+		// a small single-line custom build.
+		{"libs/dmp.js", strings.Repeat(strings.Repeat("var a=function(b,c){return b+c};", 14)+"\n", 5), true},
+		{"libs/modernizr.js", "/*! modernizr */\n!function(e,n){" + strings.Repeat("e[n]=1;", 200) + "}();\n", true},
+		{"static/js/pages/main.dev.js", "/******/ (function(modules) { // webpackBootstrap\n/******/ })([]);\n", true},
+		{"theme/static/assets/index.1cf73b05.js", "import{a}from'./x.js';a();\n", true},
+		{"theme/static/assets/pages/teams-_vTPzDx0.js", "import{a}from'./x.js';a();\n", true},
+		{"src/assets/settings.js", "export const a = 1;\n", false},
+		{"src/components/user-profile.js", "export const a = 1;\n", false},
+		{"src/assets/useLocalStorage.js", "export const a = 1;\n", false},
 	} {
 		if got := Generated(tc.path, []byte(tc.src)); got != tc.want {
 			t.Errorf("Generated(%s, %.30q…) = %v, want %v", tc.path, tc.src, got, tc.want)

@@ -6,7 +6,7 @@ from homeassistant.core import callback
 import pkg.sub.helpers as helpers
 from pkg.store import Store as S, SwitchPlate, Ledger
 from . import utils
-from .utils import parse, only_sync, offloaded, settings, run_later
+from .utils import parse, only_sync, offloaded, settings, run_later, asset_manifest
 from .sub import helpers as hh
 
 
@@ -45,6 +45,7 @@ async def async_setup_entry(hass):
     await asyncio.to_thread(offloaded, ["ls"])
     await hass.async_add_executor_job(partial(only_sync, "p"))
     settings()
+    asset_manifest()
     run_later("p", hass.pool)
 
 

@@ -38,3 +38,15 @@ def run_later(path, pool):
 # Called as utils.read_all() after `from . import utils`.
 def read_all(paths):
     return [open(p).read() for p in paths]  # want RT103 "reached from async def fetch\(\) \([^)]*app.py:\d+\) through read_all\(\)"
+
+
+# flask-caching's memoize caches too: read once per timeout, not per call.
+from flask_caching import Cache
+
+cache = Cache()
+
+
+@cache.memoize(timeout=300)
+def asset_manifest():
+    with open("manifest.json") as f:
+        return json.load(f)

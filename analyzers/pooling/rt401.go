@@ -17,7 +17,7 @@ var RT401 = &analyzers.Analyzer{
 		Title: "HTTP client created per request or per iteration",
 		WhatItDoes: "Checks request handlers and loop bodies for `requests.get/post/...` and " +
 			"`httpx.get/...` module functions (each call builds and tears down a client), and for " +
-			"`requests.Session()`, `httpx.Client()`, `httpx.AsyncClient()`, `aiohttp.ClientSession()`, " +
+			"`requests.Session()`, `httpx.Client()`, `httpx.AsyncClient()`, `aiohttp.ClientSession()`, `urllib3.PoolManager()`, `boto3.client/resource()`, " +
 			"and in JavaScript/TypeScript `new http.Agent()`, `new https.Agent()`, `axios.create()` and " +
 			"`new undici.Pool/Agent()`. A client created at module level, in a startup or lifespan " +
 			"function, or in a factory called once is the right thing and is not flagged.",
@@ -46,6 +46,9 @@ var rt401Clients = apis.New(
 	apis.Entry{Family: apis.Python, Pattern: "httpx.{Client,AsyncClient}", Use: "create one client at startup (a lifespan handler) and reuse it", Fix: hoistFix("http_client", nil)},
 	apis.Entry{Family: apis.Python, Pattern: "aiohttp.ClientSession", Use: "create one session at startup and reuse it"},
 	apis.Entry{Family: apis.Python, Pattern: "urllib3.PoolManager", Use: "create one PoolManager at module level and reuse it"},
+	// A boto3 client loads its service's JSON model and opens its own pool:
+	// tens of milliseconds, then a fresh TLS handshake per request.
+	apis.Entry{Family: apis.Python, Pattern: "{boto3,boto3.session.Session(),boto3.Session()}.{client,resource}", Use: "create the client once at module level and reuse it (boto3 clients are thread-safe)"},
 	apis.Entry{Family: apis.ECMA, Pattern: "{http,https}.Agent", Use: "create one keep-alive agent at module level and reuse it", When: isNew, Fix: hoistFix("agent", nil)},
 	apis.Entry{Family: apis.ECMA, Pattern: "axios.create", Use: "create the axios instance once at module level and reuse it", Fix: hoistFix("api", nil)},
 	apis.Entry{Family: apis.ECMA, Pattern: "undici.{Pool,Agent,Client}", Use: "create one undici dispatcher at module level and reuse it", When: isNew, Fix: hoistFix("dispatcher", nil)},

@@ -14,6 +14,7 @@ import (
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/analyzers/registry"
 	"github.com/rtlint/rtlint/internal/config"
+	"github.com/rtlint/rtlint/internal/facts"
 	"github.com/rtlint/rtlint/internal/lint"
 )
 
@@ -120,7 +121,7 @@ func known(sel string) bool {
 // editor's settings, which win: their select replaces, their ignore adds.
 func (s *Server) configFor(path string) *lint.Config {
 	s.mu.Lock()
-	editor, resolver := s.cfg, s.resolver
+	editor, resolver, manifests := s.cfg, s.resolver, s.facts
 	s.mu.Unlock()
 	file, _, err := resolver.For(path)
 	if err != nil {
@@ -143,7 +144,18 @@ func (s *Server) configFor(path string) *lint.Config {
 	for code, opts := range editor.Options {
 		out.Options[code] = mergeMaps(out.Options[code], opts)
 	}
+	if manifests != nil {
+		out.Project = manifests.For(path)
+	}
 	return &out
+}
+
+// newFactsReader reads the project's manifests (SPEC §2b); one that cannot
+// be parsed is logged, and its facts are unknown.
+func (s *Server) newFactsReader() *facts.Reader {
+	return facts.NewReader(func(path string, err error) {
+		s.log.Warn("project manifest unreadable; its facts are unknown", zap.String("path", path), zap.Error(err))
+	})
 }
 
 func mergeMaps[V any](base, over map[string]V) map[string]V {
@@ -181,6 +193,7 @@ func (s *Server) resolverFor() *config.Resolver {
 func (s *Server) reloadConfig() {
 	s.mu.Lock()
 	s.resolver = &config.Resolver{}
+	s.facts = s.newFactsReader()
 	s.configErrors = map[string]bool{}
 	docs := make([]*document, 0, len(s.docs))
 	for _, d := range s.docs {

@@ -20,6 +20,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/rtlint/rtlint/internal/config"
+	"github.com/rtlint/rtlint/internal/facts"
 	"github.com/rtlint/rtlint/internal/lint"
 )
 
@@ -63,6 +64,7 @@ type Server struct {
 	// resolver finds each document's configuration file; configErrors
 	// remembers the errors already shown.
 	resolver     *config.Resolver
+	facts        *facts.Reader // the project's manifests (SPEC §2b), reset with the config
 	configErrors map[string]bool
 
 	exitCh chan struct{} // closed by the exit notification
@@ -82,6 +84,7 @@ type Server struct {
 func Run(ctx context.Context, in io.Reader, out io.Writer, closer io.Closer, log *zap.Logger) int {
 	s := &Server{log: log, docs: map[protocol.DocumentURI]*document{}, cfg: &lint.Config{}, exitCode: 1, exitCh: make(chan struct{}),
 		resolver: &config.Resolver{}, configErrors: map[string]bool{}}
+	s.facts = s.newFactsReader()
 	return s.serve(ctx, in, out, closer)
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/internal/batch"
 	"github.com/rtlint/rtlint/internal/config"
+	"github.com/rtlint/rtlint/internal/facts"
 	"github.com/rtlint/rtlint/internal/lint"
 	"github.com/rtlint/rtlint/internal/report"
 	"github.com/rtlint/rtlint/internal/walk"
@@ -169,14 +170,32 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			inputs = append(inputs, batch.Input{Path: p, Discovered: !named})
 		}
 	}
-	// Configuration errors stop the run before any output (exit 2).
+	// Configuration errors stop the run before any output (exit 2). Each
+	// file's configuration carries what its nearest manifests declare.
+	manifests := facts.NewReader(func(path string, err error) {
+		fmt.Fprintf(stderr, "rtlint: warning: %s: %v; its project facts are unknown\n", path, err)
+	})
+	type withFacts struct {
+		cfg     *lint.Config
+		project *facts.Project
+	}
+	combined := map[withFacts]*lint.Config{}
 	cfgs := make(map[string]*lint.Config, len(inputs))
 	for _, in := range inputs {
 		lc, _, err := resolver.For(in.Path)
 		if err != nil {
 			return usageError(stderr, "%v", err)
 		}
-		cfgs[in.Path] = lc
+		key := withFacts{lc, manifests.For(in.Path)}
+		if combined[key] == nil {
+			var c lint.Config
+			if lc != nil {
+				c = *lc
+			}
+			c.Project = key.project
+			combined[key] = &c
+		}
+		cfgs[in.Path] = combined[key]
 	}
 	if f.showFiles {
 		return showFiles(inputs, fileErrs, skipped, f.verbose, stdout, stderr)

@@ -223,8 +223,13 @@ func (v *validator) fill(c *Config, raw map[string]any) error {
 			c.MaxDepth = int(n)
 		case "offload-calls":
 			c.OffloadCalls, err = v.strings([]string{k}, val)
+		case "python-free-threaded":
+			// A project fact (SPEC §2b), read with the manifests.
+			if _, ok := val.(bool); !ok {
+				err = v.errorf([]string{k}, "want true or false, got %v", val)
+			}
 		default:
-			err = v.errorf([]string{k}, "unknown key (want select, ignore, exclude, per-file-ignores, severity, rules, transitive, max-depth or offload-calls)")
+			err = v.errorf([]string{k}, "unknown key (want select, ignore, exclude, per-file-ignores, severity, rules, transitive, max-depth, offload-calls or python-free-threaded)")
 		}
 		if err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/rtlint/rtlint/analyzers"
+	"github.com/rtlint/rtlint/internal/facts"
 )
 
 // Config is the resolved configuration the core runs with. The CLI and the
@@ -33,6 +34,9 @@ type Config struct {
 	// OffloadCalls are the user's offload points: calls that run the
 	// function written in their arguments elsewhere (SPEC §2).
 	OffloadCalls []string
+	// Project is what the manifests nearest the file declare (SPEC §2b),
+	// which the shells read; nil means unknown (recent versions).
+	Project *facts.Project
 }
 
 // transitive reports whether reach is on for a rule.

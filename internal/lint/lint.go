@@ -193,6 +193,13 @@ func Analyze(ctx context.Context, f *source.File, ms *semantic.Matches, cfg *Con
 func AnalyzeWith(ctx context.Context, f *source.File, ms *semantic.Matches, cfg *Config, facts *semantic.Facts) (*Unit, error) {
 	u := &Unit{File: f, direct: &Result{File: f}, cfg: cfg}
 	u.sup = parseSuppressions(f.Src)
+	if cfg != nil && cfg.Project != nil {
+		withProject := semantic.Facts{Project: cfg.Project}
+		if facts != nil {
+			withProject.Routers = facts.Routers
+		}
+		facts = &withProject
+	}
 	model, err := semantic.BuildWith(f, ms, facts)
 	if err != nil {
 		return nil, fmt.Errorf("semantic model: %w", err)

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/rtlint/rtlint/internal/facts"
 	"github.com/rtlint/rtlint/internal/source"
 )
 
@@ -59,12 +60,25 @@ func BuildWith(f *source.File, ms *Matches, facts *Facts) (*Model, error) {
 	return b.m, nil
 }
 
-// Facts are what the rest of the project tells one file's model (SPEC §2,
-// "handler context"): which of its imported names are routers, bound to
-// `Blueprint()`, `APIRouter()`… in another project file. The shells learn
-// them from the project index (Model.RouterImports lists the candidates).
+// Facts are what the rest of the project tells one file's model.
 type Facts struct {
+	// Routers are the imported names that are routers, bound to
+	// `Blueprint()`, `APIRouter()`… in another project file (SPEC §2,
+	// "handler context"). The shells learn them from the project index
+	// (Model.RouterImports lists the candidates).
 	Routers map[Target]bool
+	// Project is what the project's manifests declare: runtimes and
+	// package versions (SPEC §2b); nil when unknown.
+	Project *facts.Project
+}
+
+// Project returns what the project's manifests declare (nil: unknown,
+// meaning recent versions).
+func (m *Model) Project() *facts.Project {
+	if m.facts == nil {
+		return nil
+	}
+	return m.facts.Project
 }
 
 // finish derives everything else from the collected matches.

@@ -94,12 +94,12 @@ func workerFix(m *semantic.Model, c *semantic.Call, callee int) []analyzers.Fix 
 		body = append(body, text)
 	}
 	content := "'use strict';\n// Written by rtlint's worker_threads fix: runs " + name + "() off the event loop.\n" +
-		"const { parentPort, workerData } = require('node:worker_threads');\n\n" +
+		"const { parentPort, workerData } = require('" + fixes.NodeBuiltin(m, "worker_threads") + "');\n\n" +
 		strings.Join(body, "\n\n") + "\n\nparentPort.postMessage(" + name + "(...workerData));\n"
 	if ts {
 		content = "// Written by rtlint's worker_threads fix: runs " + name + "() off the event loop.\n" +
 			"// It compiles with the project; the caller runs the compiled " + load + ".\n" +
-			"import { parentPort, workerData } from 'node:worker_threads';\n\n" +
+			"import { parentPort, workerData } from '" + fixes.NodeBuiltin(m, "worker_threads") + "';\n\n" +
 			strings.Join(body, "\n\n") + "\n\nparentPort?.postMessage(" + name + "(...(workerData as Parameters<typeof " + name + ">)));\n"
 	}
 
@@ -112,7 +112,7 @@ func workerFix(m *semantic.Model, c *semantic.Call, callee int) []analyzers.Fix 
 		return nil
 	}
 	edits = append(edits, helper...)
-	path := "require('node:path').join(__dirname, '" + load + "')"
+	path := "require('" + fixes.NodeBuiltin(m, "path") + "').join(__dirname, '" + load + "')"
 	if m.ModuleStyle() == "esm" {
 		path = "new URL('./" + load + "', import.meta.url)"
 	}

@@ -97,7 +97,7 @@ func loopWorkerFix(m *semantic.Model, li int) []analyzers.Fix {
 	}
 	var b strings.Builder
 	b.WriteString("'use strict';\n// Written by rtlint's worker_threads fix: runs the loop of " + fn + "() (line " + strconv.Itoa(line) + ") off the event loop.\n")
-	b.WriteString("const { parentPort, workerData } = require('node:worker_threads');\n\n")
+	b.WriteString("const { parentPort, workerData } = require('" + fixes.NodeBuiltin(m, "worker_threads") + "');\n\n")
 	for _, f := range body {
 		b.WriteString(f + "\n\n")
 	}
@@ -116,7 +116,7 @@ func loopWorkerFix(m *semantic.Model, li int) []analyzers.Fix {
 		return nil
 	}
 	edits = append(edits, helper...)
-	path := "require('node:path').join(__dirname, '" + worker + "')"
+	path := "require('" + fixes.NodeBuiltin(m, "path") + "').join(__dirname, '" + worker + "')"
 	if m.ModuleStyle() == "esm" {
 		path = "new URL('./" + worker + "', import.meta.url)"
 	}

@@ -27,7 +27,9 @@ var RT202 = &analyzers.Analyzer{
 			"`threading.Thread(target=f)`, `ThreadPoolExecutor().submit(f)`/`.map(f, ...)`, " +
 			"`asyncio.to_thread(f)` or `loop.run_in_executor(None, f)`. Library callables such as " +
 			"`hashlib`, `bcrypt`, `zlib` or NumPy release the GIL and are never flagged; neither are " +
-			"I/O-bound functions, for which threads are the right tool.",
+			"I/O-bound functions, for which threads are the right tool, nor any call when the project " +
+			"targets a free-threaded Python (the trove classifier, a `3.13t` .python-version, or " +
+			"`python-free-threaded = true`).",
 		WhySlow: "CPython's global interpreter lock lets one thread run Python bytecode at a time. " +
 			"CPU-bound Python code in N threads runs one after another, plus switching overhead: " +
 			"threads add latency to the event loop's thread without adding throughput.",
@@ -67,6 +69,16 @@ func threadTarget(m *semantic.Model, c *semantic.Call) string {
 
 func runRT202(p *analyzers.Pass) {
 	m := p.Model
+	project := m.Project()
+	if project.IsFreeThreaded() {
+		return // no GIL: threads run Python in parallel (SPEC §2b)
+	}
+	// InterpreterPoolExecutor is new in 3.14: name it only where every
+	// supported Python has it.
+	advice := "use ProcessPoolExecutor or multiprocessing (or InterpreterPoolExecutor on 3.14 / the free-threaded build)"
+	if project.PythonAtLeast("3.14") {
+		advice = "use InterpreterPoolExecutor (each task in its own interpreter) or ProcessPoolExecutor"
+	}
 	minIter := minIterations(p)
 	for ci := range m.Calls {
 		c := &m.Calls[ci]
@@ -84,7 +96,7 @@ func runRT202(p *analyzers.Pass) {
 		if fn == semantic.None || !m.Summary(fn, minIter).CPUBound {
 			continue
 		}
-		p.Reportf(c.Span, threadToProcessFix(m, c), "%s() is CPU-bound and runs in a thread via %s; the GIL lets one thread run Python at a time, so use ProcessPoolExecutor or multiprocessing (or InterpreterPoolExecutor on 3.14 / the free-threaded build)",
-			target, m.CallName(c))
+		p.Reportf(c.Span, threadToProcessFix(m, c), "%s() is CPU-bound and runs in a thread via %s; the GIL lets one thread run Python at a time, so %s",
+			target, m.CallName(c), advice)
 	}
 }

@@ -21,3 +21,12 @@ func TestIncludeStatCalls(t *testing.T) {
 func TestFixes(t *testing.T) {
 	rttest.RunWithFixes(t, "testdata/fix", &lint.Config{Select: []string{"RT1"}}, false)
 }
+
+// TestFixesFitTheRuntime: fixes use no API newer than the project's
+// lowest supported runtime (SPEC §2b): Python 3.8 gets run_in_executor
+// instead of asyncio.to_thread, Node 12 plain module names and fs.promises.
+func TestFixesFitTheRuntime(t *testing.T) {
+	for _, dir := range []string{"testdata/fix-py38", "testdata/fix-node12"} {
+		rttest.RunWithFixes(t, dir, &lint.Config{Select: []string{"RT1"}}, false)
+	}
+}

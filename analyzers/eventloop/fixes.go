@@ -1,6 +1,7 @@
 package eventloop
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/rtlint/rtlint/analyzers"
@@ -38,8 +39,36 @@ func toThreadFix(m *semantic.Model, c *semantic.Call) []analyzers.Fix {
 	if !ok {
 		return nil
 	}
+	if m.Project().PythonBelow("3.9") {
+		return runInExecutorFix(m, c, imp)
+	}
 	call := fixes.Await(m, c, "asyncio.to_thread("+m.Text(c.Callee)+fixes.TrailingArgs(m, c)+")")
 	return fixes.New("Run it in a thread: await asyncio.to_thread()", analyzers.Safe, append(imp, fixes.Replace(c.Span, call))...)
+}
+
+// keywordArg matches a keyword argument or a ** unpacking, which
+// run_in_executor cannot pass on.
+var keywordArg = regexp.MustCompile(`^(\*\*|[A-Za-z_]\w*\s*=[^=])`)
+
+// runInExecutorFix is toThreadFix for Pythons before 3.9, which have no
+// asyncio.to_thread: `f(a)` → `await asyncio.get_running_loop().
+// run_in_executor(None, f, a)`, through functools.partial when there are
+// keyword arguments (SPEC §2b).
+func runInExecutorFix(m *semantic.Model, c *semantic.Call, edits []analyzers.Edit) []analyzers.Fix {
+	fn, args := m.Text(c.Callee), fixes.TrailingArgs(m, c)
+	for _, a := range semantic.Args(m.Text(c.Args)) {
+		if keywordArg.MatchString(a) {
+			imp, ok := fixes.AddImport(m, fixes.Import{Module: "functools"})
+			if !ok {
+				return nil
+			}
+			edits = append(edits, imp...)
+			fn, args = "functools.partial("+fn+args+")", ""
+			break
+		}
+	}
+	call := fixes.Await(m, c, "asyncio.get_running_loop().run_in_executor(None, "+fn+args+")")
+	return fixes.New("Run it in a thread: await loop.run_in_executor(None, ...) (asyncio.to_thread needs Python 3.9)", analyzers.Safe, append(edits, fixes.Replace(c.Span, call))...)
 }
 
 // sleepFix: `time.sleep(x)` → `await asyncio.sleep(x)` (safe).
@@ -80,6 +109,14 @@ func fsPromisesFix(m *semantic.Model, c *semantic.Call) []analyzers.Fix {
 	if i := strings.LastIndexByte(c.Path, '.'); i >= 0 {
 		recv := c.Path[:i]
 		call := fixes.Await(m, c, recv+".promises."+twin+m.Text(c.Args))
+		return fixes.New(msg, analyzers.Safe, fixes.Replace(c.Span, call))
+	}
+	if m.Project().NodeBelow("14") {
+		// No fs/promises module before Node 14; fs.promises is there.
+		if m.ModuleStyle() == "esm" {
+			return nil
+		}
+		call := fixes.Await(m, c, "require('fs').promises."+twin+m.Text(c.Args))
 		return fixes.New(msg, analyzers.Safe, fixes.Replace(c.Span, call))
 	}
 	imp, ok := fixes.AddImport(m, fixes.Import{Module: "node:fs/promises", Name: twin})

@@ -124,10 +124,24 @@ func (imp Import) qualified(lang source.Language) string {
 	return mod + "." + imp.Name
 }
 
+// NodeBuiltin names a Node builtin module as fixes write it: `node:fs`,
+// or plain `fs` where the project supports a Node older than 14, which
+// has no `node:` specifiers (SPEC §2b).
+func NodeBuiltin(m *semantic.Model, name string) string {
+	if m.Project().NodeBelow("14") {
+		return name
+	}
+	return "node:" + name
+}
+
 // AddImport returns the edits that make imp available at module level: none
 // when it already is, one insertion otherwise. ok is false when the name is
-// already bound to something else (the fix must not be offered).
+// already bound to something else (the fix must not be offered). A `node:`
+// module is written as NodeBuiltin says.
 func AddImport(m *semantic.Model, imp Import) (edits []analyzers.Edit, ok bool) {
+	if name, isNode := strings.CutPrefix(imp.Module, "node:"); isNode {
+		imp.Module = NodeBuiltin(m, name)
+	}
 	q, bound := m.Bound(imp.local(), semantic.None)
 	if bound {
 		return nil, q == imp.qualified(m.Lang())

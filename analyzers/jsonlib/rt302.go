@@ -21,7 +21,8 @@ var RT302 = &analyzers.Analyzer{
 		WhatItDoes: "Checks FastAPI path operations (route-decorated functions) that `return " +
 			"JSONResponse(...)` with a 2xx status, or declare `response_class=JSONResponse` in the route " +
 			"decorator. Error replies (`status_code` ≥ 400), exception handlers, middleware, " +
-			"`default_response_class` and non-JSON responses are not flagged.",
+			"`default_response_class` and non-JSON responses are not flagged, nor is a project whose manifests " +
+			"pin FastAPI below 0.130 (SPEC §2b).",
 		WhySlow: "Since FastAPI 0.130, a path operation that returns its data with a declared return type " +
 			"or `response_model` is validated and serialised by Pydantic in Rust, straight to JSON bytes. " +
 			"A hand-built `JSONResponse` goes through `jsonable_encoder` (pure Python) and stdlib `json`.",
@@ -45,7 +46,9 @@ var (
 
 func runRT302(p *analyzers.Pass) {
 	m := p.Model
-	if !m.ImportsModule("fastapi") {
+	// Before 0.130 FastAPI serialised every reply through jsonable_encoder:
+	// a declared response model was no faster (SPEC §2b).
+	if !m.ImportsModule("fastapi") || !m.Project().PackageAtLeast("fastapi", "0.130") {
 		return
 	}
 	for fi := range m.Funcs {

@@ -24,7 +24,8 @@ var RT303 = &analyzers.Analyzer{
 			"compact (no spaces after separators) and its JSON-mode validation is stricter in places.",
 		WhatItDoes: "Checks for `json.dumps(m.model_dump())` / `json.dumps(m.dict())` and for " +
 			"`Model.model_validate(json.loads(s))`, `Model.parse_obj(json.loads(s))` and " +
-			"`Model(**json.loads(s))`.",
+			"`Model(**json.loads(s))`, unless the project's manifests pin Pydantic 1 (no Rust core: " +
+			"RT301's orjson advice applies there instead).",
 		WhySlow: "Pydantic's core is written in Rust and can go straight between JSON and a model. " +
 			"Going through a Python dict builds every intermediate object in Python and then runs " +
 			"the slower stdlib `json` over it — Pydantic's own performance guide advises against it.",
@@ -53,6 +54,11 @@ func findRoundtrip(m *semantic.Model, ci int) (roundtrip, bool) {
 	c := &m.Calls[ci]
 	mod, fn, _ := strings.Cut(c.Qualified, ".")
 	if !stdlibJSON[mod] {
+		return roundtrip{}, false
+	}
+	// Pydantic 1 has no Rust core and no model_dump_json: its .json() is
+	// json.dumps(.dict()) too. RT301 then advises orjson (SPEC §2b).
+	if m.Project().PackageMajor("pydantic") == 1 {
 		return roundtrip{}, false
 	}
 	args := semantic.Args(m.Text(c.Args))

@@ -34,6 +34,7 @@ type checkFlags struct {
 	configFile    string
 	showUnused    bool
 	showFiles     bool
+	showSettings  bool
 	verbose       bool
 	forceExclude  bool
 	fix           bool
@@ -52,6 +53,7 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.configFile, "config", "", "use this configuration file instead of the nearest rtlint.toml/.rtlint.toml/pyproject.toml")
 	fs.BoolVar(&f.showUnused, "show-unused-suppressions", false, "report rtlint: ignore comments that suppress nothing (as RT000)")
 	fs.BoolVar(&f.showFiles, "show-files", false, "list the files that would be linted, one per line, and lint nothing")
+	fs.BoolVar(&f.showSettings, "show-settings", false, "print the configuration and project facts (runtimes, package versions) used for the first PATH, and lint nothing")
 	fs.BoolVar(&f.verbose, "v", false, "with --show-files, also list each skipped path and why (on stderr)")
 	fs.BoolVar(&f.verbose, "verbose", false, "same as -v")
 	fs.BoolVar(&f.forceExclude, "force-exclude", false, "apply exclude (and the default excludes) to files named on the command line too, as pre-commit passes them")
@@ -127,6 +129,26 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
+	}
+
+	if f.showSettings {
+		p := paths[0]
+		if p == "-" {
+			p = f.stdinFilename
+		}
+		target := p
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			target = filepath.Join(p, "_") // a file in the folder
+		}
+		lc, from, err := resolver.For(target)
+		if err != nil {
+			return usageError(stderr, "%v", err)
+		}
+		manifests := facts.NewReader(func(path string, err error) {
+			fmt.Fprintf(stderr, "rtlint: warning: %s: %v; its project facts are unknown\n", path, err)
+		})
+		showSettings(stdout, p, lc, from, manifests.For(target))
+		return exitOK
 	}
 
 	var inputs []batch.Input

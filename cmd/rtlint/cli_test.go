@@ -1146,3 +1146,36 @@ func TestForceExclude(t *testing.T) {
 		t.Errorf("with --force-exclude: %d findings, want only app.py's: %s", got, r)
 	}
 }
+
+// --show-settings prints the resolved configuration and the project facts
+// for a file, and lints nothing (SPEC §2b, §6).
+func TestShowSettings(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "pyproject.toml"), "[project]\nname = \"x\"\nrequires-python = \">=3.8\"\ndependencies = [\"fastapi==0.116.1\"]\n\n[tool.rtlint]\nignore = [\"RT203\"]\n")
+	writeFile(t, filepath.Join(dir, "uv.lock"), "[[package]]\nname = \"pydantic\"\nversion = \"1.10.13\"\n")
+	writeFile(t, filepath.Join(dir, "app.py"), "import time\n\nasync def h():\n    time.sleep(1)\n")
+	r := inDir(t, dir, "check", "--show-settings", "app.py")
+	for _, want := range []string{"configuration: " + filepath.Join(dir, "pyproject.toml"), "ignore: RT203", "python                 >=3.8", "fastapi                ==0.116.1", "pydantic               ==1.10.13"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("--show-settings lacks %q:\n%s", want, r)
+		}
+	}
+	if r.code != 0 || strings.Contains(r.stdout, "RT101 [") {
+		t.Errorf("--show-settings should exit 0 and lint nothing: %s", r)
+	}
+}
+
+// A manifest that cannot be parsed is a warning naming it; its facts are
+// unknown (recent versions) and every file is still linted.
+func TestMalformedManifest(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "package.json"), "{\"engines\": {\"node\": \">=12\"},")
+	writeFile(t, filepath.Join(dir, "app.js"), "const fs = require('fs');\nasync function h() { return fs.readFileSync('x'); }\nmodule.exports = h;\n")
+	r := inDir(t, dir, "check", "--format", "json", ".")
+	if !strings.Contains(r.stderr, "rtlint: warning: "+filepath.Join(dir, "package.json")+": ") || !strings.Contains(r.stderr, "project facts are unknown") {
+		t.Errorf("stderr should warn about package.json: %s", r)
+	}
+	if r.code != 1 || !strings.Contains(r.stdout, `"RT103"`) {
+		t.Errorf("app.js should still be linted (exit 1 with RT103): %s", r)
+	}
+}

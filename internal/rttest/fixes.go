@@ -40,6 +40,7 @@ func RunWithFixes(t *testing.T, dir string, cfg *lint.Config, unsafe bool) {
 }
 
 func checkFix(t *testing.T, path string, cfg *lint.Config, unsafe bool) {
+	cfg = withFacts(t, cfg, path)
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

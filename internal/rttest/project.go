@@ -42,7 +42,16 @@ func RunProject(t *testing.T, dir string, cfg *lint.Config) map[string]*lint.Res
 // and checks every input's findings against its `want` comments.
 func CheckInputs(t *testing.T, inputs []batch.Input, cfg *lint.Config) map[string]*lint.Result {
 	t.Helper()
-	outs := batch.RunFix(context.Background(), inputs, 2, func(string) *lint.Config { return cfg }, nil)
+	cfgs := map[string]*lint.Config{}
+	for _, in := range inputs {
+		cfgs[in.Path] = withFacts(t, cfg, in.Path)
+	}
+	outs := batch.RunFix(context.Background(), inputs, 2, func(p string) *lint.Config {
+		if c, ok := cfgs[p]; ok {
+			return c
+		}
+		return cfg
+	}, nil)
 	results := map[string]*lint.Result{}
 	for _, o := range outs {
 		o := o

@@ -61,7 +61,7 @@ func check(t *testing.T, path string, cfg *lint.Config) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := lint.Run(context.Background(), path, src, cfg)
+	res, err := lint.Run(context.Background(), path, src, withFacts(t, cfg, path))
 	if err != nil {
 		t.Fatalf("lint: %v", err)
 	}

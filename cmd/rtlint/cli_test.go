@@ -388,7 +388,7 @@ func TestUnsupportedFile(t *testing.T) {
 
 // ---- 2. JSON output ----
 
-var jsonKeys = []string{"path", "line", "column", "end_line", "end_column", "rule", "name", "severity", "message", "fix"}
+var jsonKeys = []string{"path", "line", "column", "end_line", "end_column", "rule", "name", "severity", "message", "where", "fix"}
 
 // objectKeys returns the keys of each object of a JSON array, in the order
 // they appear in the text.
@@ -438,6 +438,7 @@ type jsonDiag struct {
 	Name      string          `json:"name"`
 	Severity  string          `json:"severity"`
 	Message   string          `json:"message"`
+	Where     string          `json:"where"`
 	Fix       json.RawMessage `json:"fix"`
 }
 
@@ -503,6 +504,7 @@ func TestJSONOutput(t *testing.T) {
 		Path: "a_unicode.py", Line: 5, Column: 14, EndLine: 5, EndColumn: 27,
 		Rule: "RT101", Name: "blocking-sleep", Severity: "error",
 		Message: "time.sleep() blocks the event loop in async def handler(); use await asyncio.sleep()",
+		Where:   "request",
 	}
 	if len(diags) == 0 {
 		t.Fatal("no findings")

@@ -37,6 +37,32 @@ type Finding struct {
 	// Related are the hops of a finding reached through other functions
 	// (SPEC §2 "reach"), from the entry to the blocking call.
 	Related []Related
+	// Where the code runs (SPEC §2 "where it runs"): "request", "startup",
+	// "test" or "script". Outside request code a finding is info unless the
+	// configuration sets the rule's severity.
+	Where string
+}
+
+// demote makes a finding outside request code info, unless the
+// configuration sets its rule's severity.
+func demote(sev analyzers.Severity, where string, override bool) analyzers.Severity {
+	if where != project.Request && !override {
+		return analyzers.Info
+	}
+	return sev
+}
+
+// whereIn says where the code at a byte offset of a file runs: the file's
+// role (test, script), else startup inside a function that runs once,
+// else request.
+func whereIn(m *semantic.Model, path string, off int) string {
+	if role := project.FileRole(path); role != "" {
+		return role
+	}
+	if fi := m.FuncAt(off); fi != semantic.None && m.RunsOnceWhy(fi) != "" {
+		return project.Startup
+	}
+	return project.Request
 }
 
 // Related is one hop of a reach path, placed in its file.
@@ -151,6 +177,7 @@ type pending struct {
 	d        analyzers.Diagnostic
 	name     string
 	severity analyzers.Severity
+	override bool // the configuration sets the rule's severity
 	fn       string // the function's key, once prepared
 	drop     bool   // written in an offloaded function
 	kind     project.Kind
@@ -249,7 +276,7 @@ func (u *Unit) Resolve(ix *project.Index) *Result {
 		fd := Finding{
 			Path: f.Path, Start: p.d.Start, End: p.d.End,
 			Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
-			Rule: p.d.Code, Name: p.name, Severity: p.severity,
+			Rule: p.d.Code, Name: p.name, Severity: demote(p.severity, path.Where, p.override), Where: path.Where,
 		}
 		fd.Message = p.via.Head + ": " + path.Describe(u.File.Path) + p.via.Tail
 		for _, h := range path.Hops {
@@ -336,17 +363,19 @@ func runOne(a *analyzers.Analyzer, f *source.File, m *semantic.Model, cfg *Confi
 				if v.Kind == analyzers.ReachHot {
 					kind = project.Hot
 				}
-				u.pending = append(u.pending, pending{d: d, name: a.Name, severity: sev, kind: kind, via: v})
+				u.pending = append(u.pending, pending{d: d, name: a.Name, severity: sev, override: hasOverride, kind: kind, via: v})
 				return
 			}
 			start, end := f.Lines.Position(d.Start), f.Lines.Position(d.End)
 			if u.sup.suppressed(start.Line, d.Code) {
 				return
 			}
+			where := whereIn(m, f.Path, d.Start)
 			fd := Finding{
 				Path: f.Path, Start: d.Start, End: d.End,
 				Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
-				Rule: d.Code, Name: a.Name, Severity: sev, Message: d.Message, Fixes: d.Fixes,
+				Rule: d.Code, Name: a.Name, Severity: demote(sev, where, hasOverride), Message: d.Message, Fixes: d.Fixes,
+				Where: where,
 			}
 			u.direct.Findings = append(u.direct.Findings, fd)
 		},
@@ -371,6 +400,10 @@ func reportUnused(f *source.File, sup suppressions, cfg *Config, res *Result) {
 		}
 		return false
 	}
+	where := project.FileRole(f.Path)
+	if where == "" {
+		where = project.Request
+	}
 	for s, codes := range sup.unused(enabled) {
 		msg := "suppression comment suppresses nothing"
 		if codes[0] != "" {
@@ -381,6 +414,7 @@ func reportUnused(f *source.File, sup suppressions, cfg *Config, res *Result) {
 			Path: f.Path, Start: s.start, End: s.end,
 			Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
 			Rule: UnusedSuppression, Name: UnusedSuppressionName, Severity: analyzers.Warning, Message: msg,
+			Where: where,
 		})
 	}
 }

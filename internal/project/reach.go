@@ -27,6 +27,8 @@ const DefaultMaxDepth = 6
 // Path is how a function is reached from an entry point: the nearest
 // entry, and the hops from it to the function.
 type Path struct {
+	// Where the entry runs: Request, Startup, Test or Script.
+	Where string
 	// Entry describes the entry: "async def async_setup_entry()".
 	Entry string
 	// EntryPath and EntryLine place the entry's first call on the path.
@@ -130,18 +132,21 @@ func (ix *Index) reach(q reachQuery) *Path {
 	if len(found) == 0 {
 		return nil
 	}
-	// The entry to name: the nearest one in application code; tests and
-	// scripts only when nothing else reaches the function.
-	first := found[0]
-	for _, ed := range found {
-		if !TestOrScript(ix.files[ed.from.file].summary().Path) {
-			first = ed
-			break
+	// The entry to name: the nearest one serving requests; startup code,
+	// then tests and scripts, only when nothing else reaches the function.
+	first, where := found[0], ""
+	for rank := 0; rank < 3 && where == ""; rank++ {
+		for _, ed := range found {
+			if w := ix.entryWhere(ed.from); whereRank(w) == rank {
+				first, where = ed, w
+				break
+			}
 		}
 	}
 	entryFile := ix.files[first.from.file]
 	entryFunc := ix.funcOf(first.from)
 	p := &Path{
+		Where:     where,
 		Entry:     entryFunc.Desc,
 		EntryPath: entryFile.summary().Path,
 		EntryLine: ix.site(first).Line,
@@ -180,6 +185,28 @@ func (ix *Index) reach(q reachQuery) *Path {
 		ed = next[ed.to]
 	}
 	return p
+}
+
+// entryWhere says where an entry function runs: a test or script file's
+// role, Startup for a function that runs once, else Request.
+func (ix *Index) entryWhere(n node) string {
+	if role := FileRole(ix.files[n.file].summary().Path); role != "" {
+		return role
+	}
+	if f := ix.funcOf(n); f != nil && f.RunsOnce {
+		return Startup
+	}
+	return Request
+}
+
+func whereRank(w string) int {
+	switch w {
+	case Request:
+		return 0
+	case Startup:
+		return 1
+	}
+	return 2
 }
 
 func (ix *Index) funcOf(n node) *Func {
@@ -266,17 +293,43 @@ func (ix *Index) site(ed edge) *Site {
 // TestOrScript reports whether a path is test code or a script (SPEC §2
 // "where it runs"): tests/, test_*.py, *_test.py, conftest.py, *.test.*,
 // *.spec.*, __tests__/, e2e/, scripts/.
-func TestOrScript(path string) bool {
+func TestOrScript(path string) bool { return FileRole(path) != "" }
+
+// Where a file's code runs (SPEC §2 "where it runs"), for findings' `where`.
+const (
+	Request = "request"
+	Startup = "startup"
+	Test    = "test"
+	Script  = "script"
+)
+
+// FileRole tells test files ("test") and scripts, migrations and build
+// configuration ("script") from application code (""), by path.
+func FileRole(path string) string {
 	p := "/" + filepath.ToSlash(path)
-	for _, dir := range []string{"/tests/", "/test/", "/__tests__/", "/e2e/", "/scripts/"} {
-		if strings.Contains(p, dir) {
-			return true
-		}
-	}
 	base := filepath.Base(path)
 	stem := strings.TrimSuffix(base, filepath.Ext(base))
-	return strings.HasPrefix(base, "test_") || strings.HasSuffix(stem, "_test") || base == "conftest.py" ||
-		strings.HasSuffix(stem, ".test") || strings.HasSuffix(stem, ".spec")
+	for _, dir := range []string{"/tests/", "/test/", "/__tests__/", "/e2e/", "/testing/"} {
+		if strings.Contains(p, dir) {
+			return Test
+		}
+	}
+	if strings.HasPrefix(base, "test_") || strings.HasSuffix(stem, "_test") || base == "conftest.py" ||
+		strings.HasSuffix(stem, ".test") || strings.HasSuffix(stem, ".spec") {
+		return Test
+	}
+	for _, dir := range []string{"/scripts/", "/bin/", "/migrations/", "/alembic/"} {
+		if strings.Contains(p, dir) {
+			return Script
+		}
+	}
+	// Build configuration: vite.config.ts, webpack.config.js, next.config.mjs,
+	// gulpfile.js; Expo config plugins (plugins/withX.js).
+	if strings.HasSuffix(stem, ".config") || stem == "gulpfile" || stem == "Gruntfile" || stem == "setup" && filepath.Ext(base) == ".py" ||
+		strings.Contains(p, "/plugins/with") {
+		return Script
+	}
+	return ""
 }
 
 // BlockingAt returns what the call of a project function at byte offset

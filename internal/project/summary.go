@@ -54,6 +54,9 @@ type Func struct {
 	Async bool
 	// Memoized: it caches its result, so what it does runs once.
 	Memoized bool
+	// RunsOnce: it runs at startup or as a command, not per request
+	// (a lifespan, a startup hook, asyncio.run's main, a CLI command).
+	RunsOnce bool
 	Sites    []Site
 	// Blocks are the blocking calls its own body makes, whatever its
 	// context (RT1xx catalog hits, the user's extra-calls included).
@@ -140,6 +143,7 @@ func Summarize(m *semantic.Model, opts Options) *Summary {
 		s.Funcs = append(s.Funcs, Func{
 			Key: key, Name: funcName(m, i, exported[key]), Desc: entryDesc(m, i), Handler: handlerDesc(m, i),
 			Line: f.Lines.Position(int(fn.Span.Start)).Line, Async: fn.Async, Memoized: m.Memoized(i),
+			RunsOnce: m.RunsOnceWhy(i) != "",
 		})
 	}
 	offload := opts.OffloadSpans
@@ -279,7 +283,7 @@ func sameShape(a, b *Summary) bool {
 	}
 	for i := range a.Funcs {
 		fa, fb := &a.Funcs[i], &b.Funcs[i]
-		if fa.Key != fb.Key || fa.Async != fb.Async || fa.Memoized != fb.Memoized || len(fa.Sites) != len(fb.Sites) {
+		if fa.Key != fb.Key || fa.Async != fb.Async || fa.Memoized != fb.Memoized || fa.RunsOnce != fb.RunsOnce || len(fa.Sites) != len(fb.Sites) {
 			return false
 		}
 		for j := range fa.Sites {

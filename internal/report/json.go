@@ -12,16 +12,18 @@ import (
 
 // jsonFinding is SPEC §6's JSON object, field for field.
 type jsonFinding struct {
-	Path      string   `json:"path"`
-	Line      int      `json:"line"`
-	Column    int      `json:"column"`
-	EndLine   int      `json:"end_line"`
-	EndColumn int      `json:"end_column"`
-	Rule      string   `json:"rule"`
-	Name      string   `json:"name"`
-	Severity  string   `json:"severity"`
-	Message   string   `json:"message"`
-	Fix       *jsonFix `json:"fix"`
+	Path      string `json:"path"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Rule      string `json:"rule"`
+	Name      string `json:"name"`
+	Severity  string `json:"severity"`
+	Message   string `json:"message"`
+	// Where the code runs (SPEC §2): request, startup, test or script.
+	Where string   `json:"where"`
+	Fix   *jsonFix `json:"fix"`
 	// Related are the hops of a reach path (SPEC §6); absent otherwise.
 	Related []jsonRelated `json:"related,omitempty"`
 }
@@ -48,6 +50,14 @@ type jsonEdit struct {
 	NewText   string `json:"new_text"`
 }
 
+// where defaults to request code for findings made without a place.
+func where(w string) string {
+	if w == "" {
+		return "request"
+	}
+	return w
+}
+
 // JSON writes a JSON array sorted by path, line and column (SPEC §6).
 func JSON(w io.Writer, files []File, _ Options) error {
 	lines := lineIndexes(files)
@@ -55,7 +65,7 @@ func JSON(w io.Writer, files []File, _ Options) error {
 	for _, f := range sorted(files) {
 		out = append(out, jsonFinding{
 			Path: f.Path, Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
-			Rule: f.Rule, Name: f.Name, Severity: f.Severity.String(), Message: f.Message,
+			Rule: f.Rule, Name: f.Name, Severity: f.Severity.String(), Message: f.Message, Where: where(f.Where),
 			Fix: toJSONFix(f, lines[f.Path]), Related: toJSONRelated(f.Related),
 		})
 	}

@@ -71,6 +71,8 @@ func SARIF(w io.Writer, files []File, _ Options) error {
 		Locations []location `json:"locations"`
 		Related   []related  `json:"relatedLocations,omitempty"`
 		Fixes     []fix      `json:"fixes,omitempty"`
+		// Properties carry where the code runs (SPEC §2), for filtering.
+		Properties map[string]string `json:"properties,omitempty"`
 	}
 	type rule struct {
 		ID                   string         `json:"id"`
@@ -99,6 +101,7 @@ func SARIF(w io.Writer, files []File, _ Options) error {
 	for _, f := range sorted(files) {
 		r := result{
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel[f.Severity], Message: msg{f.Message},
+			Properties: map[string]string{"where": where(f.Where)},
 			Locations: []location{{PhysicalLocation: physicalLocation{
 				ArtifactLocation: artifactLocation{URI: filepath.ToSlash(f.Path)},
 				Region:           &region{f.Line, f.Column, f.EndLine, f.EndColumn},

@@ -34,7 +34,7 @@ func Text(w io.Writer, files []File, opts Options) error {
 	for _, f := range all {
 		counts[f.Severity]++
 		fmt.Fprintf(w, "%s:%d:%d: %s %s %s\n", paint(ansiBold, f.Path), f.Line, f.Column,
-			paint(severityColor(f.Severity)+ansiBold, f.Rule), paint(ansiDim, "["+f.Severity.String()+"]"), f.Message)
+			paint(severityColor(f.Severity)+ansiBold, f.Rule), paint(ansiDim, "["+label(f)+"]"), f.Message)
 		if !opts.Quiet {
 			writeExcerpt(w, f, lines[f.Path], paint)
 			// A reach path, hop by hop, like a compiler's notes.
@@ -106,6 +106,15 @@ func writeExcerpt(w io.Writer, f lint.Finding, idx *source.LineIndex, paint func
 	}
 	carets := strings.Repeat("^", max(1, end-start))
 	fmt.Fprintf(w, "%s |\n%s | %s\n%s | %s%s\n", pad, gutter, shown, pad, prefix.String(), paint(severityColor(f.Severity), carets))
+}
+
+// label is a finding's severity, with where its code runs when that is
+// not request code (why it is info): "info, startup".
+func label(f lint.Finding) string {
+	if f.Where != "" && f.Where != "request" {
+		return f.Severity.String() + ", " + f.Where
+	}
+	return f.Severity.String()
 }
 
 func severityColor(s analyzers.Severity) string {

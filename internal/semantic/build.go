@@ -94,6 +94,7 @@ func (b *builder) finish() {
 		markECMAHandlers(b)
 	}
 	markCallbacks(b)
+	markStartup(b)
 	b.contexts()
 }
 

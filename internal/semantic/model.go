@@ -72,6 +72,10 @@ type Func struct {
 	// Startup marks JS callbacks that run once or must stay synchronous
 	// (`app.listen(…, cb)`, `process.on('exit', cb)`): they reset context.
 	Startup bool
+	// RunsOnce says why a Python function runs once, not per request
+	// ("lifespan", "startup hook", "asyncio.run() entry", "command"): its
+	// findings are info (SPEC §2 "where it runs"). Contexts stay as they are.
+	RunsOnce string
 	// ArgOf is the call whose arguments this function is written in
 	// (`items.map(x => ...)`), or the call that invokes it in place
 	// (`(() => ...)()`); None for a function bound to a name, a property

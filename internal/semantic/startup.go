@@ -1,0 +1,98 @@
+package semantic
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/rtlint/rtlint/internal/source"
+)
+
+// Where code runs (SPEC §2, "where it runs"): some functions run once, at
+// startup or as a command, not per request. Their findings are true but
+// rarely worth a change, so they are reported as info. This marks them.
+
+var (
+	// `@app.on_event("startup")`, `@router.on_event("shutdown")`.
+	onEventDecorator = regexp.MustCompile(`^@\s*[\w.]+\.on_event\(\s*['"](startup|shutdown)['"]`)
+	// click and typer commands: `@click.command()`, `@cli.command()`,
+	// `@app.command()`, `@click.group()`, `@app.callback()`.
+	commandDecorator = regexp.MustCompile(`^@\s*(?:[\w.]+\.)?(command|group|callback)\s*(\(|$)`)
+	lifespanArg      = regexp.MustCompile(`^lifespan\s*=\s*([\w.]+)$`)
+	// aiohttp's signal lists: `app.on_startup.append(init_db)`.
+	aiohttpSignals = map[string]bool{"on_startup": true, "on_shutdown": true, "on_cleanup": true, "cleanup_ctx": true}
+	// Runners of a program's main coroutine: `asyncio.run(main())`.
+	mainRunners = map[string]bool{"asyncio.run": true, "anyio.run": true, "trio.run": true, "uvloop.run": true, "asyncio.runners.run": true}
+)
+
+func markStartup(b *builder) {
+	m := b.m
+	if m.Lang() != source.Python {
+		return
+	}
+	commands := m.ImportsModule("click", "typer")
+	for i := range m.Funcs {
+		f := &m.Funcs[i]
+		for _, d := range f.Decorators {
+			switch {
+			case onEventDecorator.MatchString(d):
+				f.RunsOnce = "startup hook"
+			case commands && commandDecorator.MatchString(d):
+				f.RunsOnce = "command"
+			}
+		}
+	}
+	mark := func(name, why string, scope int) {
+		if fi := m.FuncNamed(name, scope); fi != None && m.Funcs[fi].RunsOnce == "" {
+			m.Funcs[fi].RunsOnce = why
+		}
+	}
+	for ci := range m.Calls {
+		c := &m.Calls[ci]
+		last := lastSegment(c.Path)
+		var args []string
+		if last == "run" || last == "run_until_complete" || last == "append" || last == "add_event_handler" ||
+			strings.Contains(m.Text(c.Args), "lifespan") {
+			args = Args(m.Text(c.Args))
+		}
+		for _, a := range args {
+			if sm := lifespanArg.FindStringSubmatch(a); sm != nil {
+				mark(sm[1], "lifespan", c.Func) // FastAPI(lifespan=...), Starlette(lifespan=...)
+			}
+		}
+		switch {
+		case len(args) == 0:
+		case mainRunners[c.Qualified] || last == "run_until_complete":
+			// asyncio.run(main()) — the coroutine function called in place.
+			name, _, _ := strings.Cut(strings.TrimSpace(args[0]), "(")
+			mark(name, "asyncio.run() entry", c.Func)
+		case last == "append" && aiohttpSignals[lastSegment(strings.TrimSuffix(c.Path, ".append"))]:
+			mark(args[0], "startup hook", c.Func)
+		case last == "add_event_handler" && len(args) == 2:
+			mark(args[1], "startup hook", c.Func) // Starlette: app.add_event_handler("startup", fn)
+		}
+	}
+}
+
+// RunsOnceWhy says why function fi (or a function it is written in) runs
+// once rather than per request: "lifespan", "startup hook", "asyncio.run()
+// entry", "command"; "" otherwise.
+func (m *Model) RunsOnceWhy(fi int) string {
+	for ; fi != None; fi = m.Funcs[fi].Parent {
+		if w := m.Funcs[fi].RunsOnce; w != "" {
+			return w
+		}
+	}
+	return ""
+}
+
+// FuncAt returns the innermost function containing a byte offset, or None.
+func (m *Model) FuncAt(off int) int {
+	best := None
+	for i := range m.Funcs {
+		sp := m.Funcs[i].Span
+		if int(sp.Start) <= off && off < int(sp.End) && (best == None || m.Funcs[best].Span.Contains(sp)) {
+			best = i
+		}
+	}
+	return best
+}

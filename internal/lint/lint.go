@@ -177,7 +177,7 @@ type pending struct {
 	d        analyzers.Diagnostic
 	name     string
 	severity analyzers.Severity
-	override bool // the configuration sets the rule's severity
+	override bool   // the configuration sets the rule's severity
 	fn       string // the function's key, once prepared
 	drop     bool   // written in an offloaded function
 	kind     project.Kind

@@ -23,6 +23,14 @@ func fixFor(m *semantic.Model, c *semantic.Call, e *apis.Entry) []analyzers.Fix 
 	return nil
 }
 
+// noFix marks catalog entries where no mechanical fix is right.
+func noFix(*semantic.Model, *semantic.Call) []analyzers.Fix { return nil }
+
+// iteratorCalls return lazy iterators: run in a thread as they are, they
+// would only be created there, and the listing would still run on the
+// loop as the caller iterates.
+var iteratorCalls = regexp.MustCompile(`^(pathlib\.(Path|PosixPath|WindowsPath)\(\)\.(iterdir|glob|rglob)|os\.(scandir|walk)|glob\.iglob)$`)
+
 // inAsyncDef reports whether a call sits directly in an async function's
 // own body, where `await` is allowed (not in a nested sync callback).
 func inAsyncDef(m *semantic.Model, c *semantic.Call) bool {
@@ -38,6 +46,15 @@ func toThreadFix(m *semantic.Model, c *semantic.Call) []analyzers.Fix {
 	imp, ok := fixes.AddImport(m, fixes.Import{Module: "asyncio"})
 	if !ok {
 		return nil
+	}
+	if iteratorCalls.MatchString(c.Qualified) {
+		// `Path(p).iterdir()` → `await asyncio.to_thread(lambda: list(Path(p).iterdir()))`
+		run := "asyncio.to_thread(lambda: list(" + m.Text(c.Span) + "))"
+		if m.Project().PythonBelow("3.9") {
+			run = "asyncio.get_running_loop().run_in_executor(None, lambda: list(" + m.Text(c.Span) + "))"
+		}
+		return fixes.New("List it in a thread: await asyncio.to_thread(lambda: list(...))", analyzers.Safe,
+			append(imp, fixes.Replace(c.Span, fixes.Await(m, c, run)))...)
 	}
 	if m.Project().PythonBelow("3.9") {
 		return runInExecutorFix(m, c, imp)

@@ -37,13 +37,17 @@ var RT103 = &analyzers.Analyzer{
 }
 
 const (
+	// aiofiles reads and writes files; it has no directory listing or
+	// mkdir, so only reads and writes are pointed to it.
 	pyFileUse   = "aiofiles or await asyncio.to_thread()"
-	pathMethods = "{read_text,read_bytes,write_text,write_bytes,open,iterdir,glob,rglob,mkdir,unlink,rmdir,rename,replace,touch}"
+	pathReads   = "{read_text,read_bytes,write_text,write_bytes,open}"
+	pathMethods = "{iterdir,glob,rglob,mkdir,unlink,rmdir,rename,replace,touch}"
 )
 
 var rt103Calls = apis.New(
 	apis.Entry{Family: apis.Python, Pattern: "{builtins.open,io.open,io.open_code,os.fdopen}", Use: pyFileUse},
-	apis.Entry{Family: apis.Python, Pattern: "pathlib.{Path,PosixPath,WindowsPath}()." + pathMethods, Use: "aiofiles or await asyncio.to_thread()"},
+	apis.Entry{Family: apis.Python, Pattern: "pathlib.{Path,PosixPath,WindowsPath}()." + pathReads, Use: pyFileUse},
+	apis.Entry{Family: apis.Python, Pattern: "pathlib.{Path,PosixPath,WindowsPath}()." + pathMethods, Use: "await asyncio.to_thread()"},
 	apis.Entry{Family: apis.Python, Pattern: "os.{listdir,scandir,walk,remove,unlink,rename,replace,makedirs,mkdir,rmdir}", Use: "await asyncio.to_thread()"},
 	apis.Entry{Family: apis.Python, Pattern: "glob.{glob,iglob}", Use: "await asyncio.to_thread()"},
 	apis.Entry{Family: apis.Python, Pattern: "shutil.{copy,copy2,copyfile,copyfileobj,copytree,move,rmtree,make_archive,unpack_archive}", Use: "await asyncio.to_thread()"},

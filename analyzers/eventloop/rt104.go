@@ -29,7 +29,12 @@ var RT104 = &analyzers.Analyzer{
 }
 
 var rt104Calls = apis.New(
-	apis.Entry{Family: apis.Python, Pattern: "subprocess.{run,call,check_call,check_output,getoutput,getstatusoutput,Popen}", Use: "await asyncio.create_subprocess_exec()"},
+	apis.Entry{Family: apis.Python, Pattern: "subprocess.{run,call,check_call,check_output,getoutput,getstatusoutput}", Use: "await asyncio.create_subprocess_exec()"},
+	// Popen returns at once: the wait is in .wait()/.communicate(), so a
+	// thread around Popen fixes nothing (no fix), and those calls on the
+	// Popen object are flagged too.
+	apis.Entry{Family: apis.Python, Pattern: "subprocess.Popen", Use: "await asyncio.create_subprocess_exec() and await proc.wait()/proc.communicate()", Fix: noFix},
+	apis.Entry{Family: apis.Python, Pattern: "subprocess.Popen().{wait,communicate}", Use: "an asyncio subprocess: await proc.wait()/proc.communicate()", Fix: noFix},
 	apis.Entry{Family: apis.Python, Pattern: "os.{system,popen}", Use: "await asyncio.create_subprocess_shell()"},
 	apis.Entry{Family: apis.Python, Pattern: "os.{posix_spawn,posix_spawnp,spawnl,spawnle,spawnlp,spawnlpe,spawnv,spawnve,spawnvp,spawnvpe}", Use: "await asyncio.create_subprocess_exec()"},
 	apis.Entry{Family: apis.Python, Pattern: "os.{wait,wait3,wait4,waitid,waitpid}", Use: "await proc.wait() on an asyncio subprocess"},

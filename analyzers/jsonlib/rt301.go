@@ -69,9 +69,17 @@ func runRT301(p *analyzers.Pass) {
 		p.Report(analyzers.Diagnostic{
 			Start: int(c.Span.Start), End: int(c.Span.End), Code: p.Analyzer.Code, Severity: sev,
 			Fixes:   orjsonFix(m, c),
-			Message: m.CallName(c) + " uses " + library(c.Qualified) + " " + where + "; use orjson (3–10× faster; orjson.dumps returns bytes)",
+			Message: m.CallName(c) + " uses " + library(c.Qualified) + " " + where + "; use orjson (3–10× faster" + bytesNote(c.Qualified) + ")",
 		})
 	}
+}
+
+// bytesNote warns that orjson.dumps returns bytes, where the call dumps.
+func bytesNote(qualified string) string {
+	if strings.HasSuffix(qualified, ".dumps") || strings.HasSuffix(qualified, ".dump") {
+		return "; orjson.dumps returns bytes"
+	}
+	return ""
 }
 
 // library names the JSON library a call belongs to, for messages.

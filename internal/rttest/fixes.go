@@ -63,6 +63,10 @@ func checkFix(t *testing.T, path string, cfg *lint.Config, unsafe bool) {
 	if f.Tree.RootNode().HasError() {
 		t.Errorf("fixed source has syntax errors:\n%s", out.Src)
 	}
+	compiles(t, path, out.Src)
+	for created, text := range out.Created {
+		compiles(t, created, []byte(text))
+	}
 	for _, fd := range out.Remaining.Findings {
 		for _, fx := range fd.Fixes {
 			if fix.Allowed(fx.Applicability, unsafe) {

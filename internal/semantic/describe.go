@@ -67,7 +67,11 @@ func (m *Model) CallName(c *Call) string {
 	if written == "" {
 		written = m.Text(c.Callee)
 	}
-	if c.Qualified != "" && c.Qualified != written && !isBuiltin(c.Qualified, written) {
+	// The qualified name when it says more than a module prefix to a
+	// written chain: `client.get() (httpx.Client().get)`, `execSync()
+	// (child_process.execSync)`, not `Path().iterdir() (pathlib.Path().iterdir)`.
+	redundant := strings.Contains(written, ".") && strings.HasSuffix(c.Qualified, "."+written)
+	if c.Qualified != "" && c.Qualified != written && !isBuiltin(c.Qualified, written) && !redundant {
 		return written + "() (" + c.Qualified + ")"
 	}
 	return written + "()"

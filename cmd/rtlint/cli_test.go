@@ -1181,3 +1181,22 @@ func TestMalformedManifest(t *testing.T) {
 		t.Errorf("app.js should still be linted (exit 1 with RT103): %s", r)
 	}
 }
+
+// JSON findings say where their code runs; outside request code they are
+// info (SPEC §2 "where it runs").
+func TestJSONWhere(t *testing.T) {
+	dir := t.TempDir()
+	bad := "import time\n\nasync def h():\n    time.sleep(1)\n"
+	writeFile(t, filepath.Join(dir, "app.py"), bad)
+	writeFile(t, filepath.Join(dir, "tests", "test_app.py"), bad)
+	writeFile(t, filepath.Join(dir, "scripts", "seed.py"), bad)
+	r := inDir(t, dir, "check", "--format", "json", ".")
+	got := map[string]string{}
+	for _, d := range decodeDiags(t, r.stdout) {
+		got[filepath.ToSlash(d.Path)] = d.Where + " " + d.Severity
+	}
+	want := map[string]string{"app.py": "request error", "tests/test_app.py": "test info", "scripts/seed.py": "script info"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("where and severity = %v, want %v", got, want)
+	}
+}

@@ -15,9 +15,11 @@ import (
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/internal/batch"
+	"github.com/rtlint/rtlint/internal/cache"
 	"github.com/rtlint/rtlint/internal/config"
 	"github.com/rtlint/rtlint/internal/facts"
 	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/project"
 	"github.com/rtlint/rtlint/internal/report"
 	"github.com/rtlint/rtlint/internal/walk"
 )
@@ -60,7 +62,7 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.fix, "fix", false, "apply safe fixes and write the files")
 	fs.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, apply unsafe fixes too")
 	fs.BoolVar(&f.diff, "diff", false, "print the fixes as a unified diff and write nothing (exit 1 when there is a diff)")
-	fs.BoolVar(&f.noCache, "no-cache", false, "do not read or write the cache (rtlint has no cache yet; accepted for scripts)")
+	fs.BoolVar(&f.noCache, "no-cache", false, "do not read or write the results cache (.rtlint_cache/ at the project root, or RTLINT_CACHE_DIR)")
 }
 
 // parseInterspersed parses flags that may come before, between or after
@@ -229,7 +231,15 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if f.fix || f.diff {
 		mode = &batch.FixMode{Unsafe: f.unsafeFixes}
 	}
-	outputs := batch.RunFix(context.Background(), inputs, f.jobs, func(p string) *lint.Config { return cfgs[p] }, mode)
+	opts := batch.Options{Jobs: f.jobs, ConfigFor: func(p string) *lint.Config { return cfgs[p] }, Fix: mode, Disk: project.NewDisk()}
+	if !f.noCache && mode == nil {
+		// A cache that cannot be made (a read-only tree) only costs speed.
+		if c, err := cache.Open(cacheDir(paths)); err == nil {
+			opts.Cache = c
+			defer c.Prune()
+		}
+	}
+	outputs := batch.RunProject(context.Background(), inputs, opts)
 	if f.diff {
 		return printDiffs(outputs, stdout, stderr)
 	}
@@ -307,6 +317,23 @@ func showFiles(inputs []batch.Input, fileErrs []error, skipped []string, verbose
 		return exitError
 	}
 	return exitOK
+}
+
+// cacheDir is where the results cache lives: RTLINT_CACHE_DIR, else
+// .rtlint_cache/ at the project root of the first path (the nearest folder
+// with a pyproject.toml, package.json, setup.py or .git).
+func cacheDir(paths []string) string {
+	if d := os.Getenv("RTLINT_CACHE_DIR"); d != "" {
+		return d
+	}
+	dir := "."
+	if len(paths) > 0 && paths[0] != "-" {
+		dir = paths[0]
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			dir = filepath.Dir(dir)
+		}
+	}
+	return filepath.Join(project.FindRoot(dir), cache.DirName)
 }
 
 func usageError(stderr io.Writer, format string, args ...any) int {

@@ -1200,3 +1200,78 @@ func TestJSONWhere(t *testing.T) {
 		t.Errorf("where and severity = %v, want %v", got, want)
 	}
 }
+
+// The results cache (issue 12): a second run reports exactly what the
+// first did; a changed helper changes its dependent's reach finding (reach
+// is resolved afresh); --no-cache neither reads nor writes it; --fix never
+// trusts it; `rtlint clean` removes it.
+func TestResultsCache(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "pyproject.toml"), "[project]\nname = \"x\"\n")
+	writeFile(t, filepath.Join(dir, "app.py"), "import helpers\nimport time\n\n\nasync def handler():\n    time.sleep(1)\n    return helpers.load()\n")
+	writeFile(t, filepath.Join(dir, "helpers.py"), "def load():\n    return 1\n")
+	writeFile(t, filepath.Join(dir, "quiet.py"), "x = 1\n")
+
+	if r := inDir(t, dir, "check", "--no-cache", "."); r.code != 1 {
+		t.Fatalf("first run: %s", r)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".rtlint_cache")); !os.IsNotExist(err) {
+		t.Fatalf("--no-cache wrote the cache: %v", err)
+	}
+	cold := inDir(t, dir, "check", "--format", "json", ".")
+	if _, err := os.Stat(filepath.Join(dir, ".rtlint_cache", ".gitignore")); err != nil {
+		t.Fatalf("no cache after a run: %v", err)
+	}
+	warm := inDir(t, dir, "check", "--format", "json", ".")
+	if warm.stdout != cold.stdout || warm.code != cold.code {
+		t.Errorf("warm run differs:\ncold %s\nwarm %s", cold, warm)
+	}
+	// The helper now blocks: app.py is unchanged (cached), yet the reach
+	// finding in helpers.py names it as the entry.
+	writeFile(t, filepath.Join(dir, "helpers.py"), "def load():\n    with open(\"x\") as f:\n        return f.read()\n")
+	r := inDir(t, dir, "check", "--format", "json", ".")
+	if !strings.Contains(r.stdout, `"path": "helpers.py"`) || !strings.Contains(r.stdout, "reached from async def handler()") {
+		t.Errorf("a changed helper should show through the cached caller: %s", r)
+	}
+	// --fix rewrites app.py from its own analysis; a run after it sees the
+	// fixed text, not the cached findings.
+	if r := inDir(t, dir, "check", "--fix", "--select", "RT101", "app.py"); !strings.Contains(r.stdout+r.stderr, "Fixed 1") {
+		t.Errorf("--fix: %s", r)
+	}
+	if r := inDir(t, dir, "check", "--select", "RT101", "--format", "json", "app.py"); strings.Contains(r.stdout, "RT101") {
+		t.Errorf("after --fix the cached finding came back: %s", r)
+	}
+	if r := inDir(t, dir, "clean"); r.code != 0 {
+		t.Errorf("clean: %s", r)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".rtlint_cache")); !os.IsNotExist(err) {
+		t.Errorf("clean left the cache: %v", err)
+	}
+	// RTLINT_CACHE_DIR moves it.
+	elsewhere := filepath.Join(t.TempDir(), "c")
+	rtlint(t, runOpts{dir: dir, env: []string{"RTLINT_CACHE_DIR=" + elsewhere}}, "check", ".")
+	if _, err := os.Stat(filepath.Join(elsewhere, "entries")); err != nil {
+		t.Errorf("RTLINT_CACHE_DIR not used: %v", err)
+	}
+}
+
+// Two runs at once share the cache without corrupting it.
+func TestResultsCacheConcurrent(t *testing.T) {
+	dir := t.TempDir()
+	for i := 0; i < 40; i++ {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("m%02d.py", i)), "import time\n\nasync def h():\n    time.sleep(1)\n")
+	}
+	want := inDir(t, dir, "check", "--no-cache", "--format", "json", ".").stdout
+	done := make(chan result, 4)
+	for i := 0; i < 4; i++ {
+		go func() { done <- rtlint(t, runOpts{dir: dir}, "check", "--format", "json", ".") }()
+	}
+	for i := 0; i < 4; i++ {
+		if r := <-done; r.stdout != want {
+			t.Errorf("a concurrent run differs: %s", r)
+		}
+	}
+	if r := inDir(t, dir, "check", "--format", "json", "."); r.stdout != want {
+		t.Errorf("the run after them differs: %s", r)
+	}
+}

@@ -39,6 +39,9 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	files := map[string]string{}
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() && d.Name() == ".rtlint_cache" {
+			return filepath.SkipDir // rtlint's own results cache, not the project's files
+		}
 		if err == nil && !d.IsDir() {
 			data, _ := os.ReadFile(p)
 			files[p] = string(data)

@@ -6,12 +6,14 @@
 //	rtlint rules                        list rules
 //	rtlint rule RT101                   explain one rule
 //	rtlint version
+//	rtlint clean [PATH]                 remove the results cache
 package main
 
 import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"github.com/rtlint/rtlint/internal/report"
 )
@@ -28,6 +30,17 @@ var version = "0.1.0-dev"
 
 func main() {
 	report.Version = version
+	// RTLINT_CPUPROFILE=FILE writes a CPU profile of the run (for the
+	// speed work in README's Speed section).
+	if p := os.Getenv("RTLINT_CPUPROFILE"); p != "" {
+		if f, err := os.Create(p); err == nil {
+			pprof.StartCPUProfile(f)
+			code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+			pprof.StopCPUProfile()
+			f.Close()
+			os.Exit(code)
+		}
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -36,7 +49,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd := "check"
 	if len(args) > 0 {
 		switch args[0] {
-		case "check", "server", "rules", "rule", "version", "help":
+		case "check", "server", "rules", "rule", "version", "help", "clean":
 			cmd, args = args[0], args[1:]
 		case "-h", "--help":
 			cmd = "help"
@@ -45,6 +58,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "server":
 		return cmdServer(args, stdin, stdout, stderr)
+	case "clean":
+		return cmdClean(args, stdout, stderr)
 	case "rules":
 		return cmdRules(stdout)
 	case "rule":

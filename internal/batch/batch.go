@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/rtlint/rtlint/internal/cache"
 	"github.com/rtlint/rtlint/internal/fix"
 	"github.com/rtlint/rtlint/internal/lint"
 	"github.com/rtlint/rtlint/internal/project"
@@ -85,6 +86,9 @@ type Options struct {
 	// Disk gives layout facts and reads imported files; nil keeps reach
 	// inside the inputs.
 	Disk *project.Disk
+	// Cache, when set, keeps each file's analysis between runs; fix mode
+	// never reads it (it must not trust findings for files it rewrites).
+	Cache *cache.Cache
 }
 
 // RunProject lints inputs as one project.
@@ -97,7 +101,7 @@ func RunProject(ctx context.Context, inputs []Input, o Options) []Output {
 	units := make([]*lint.Unit, len(inputs))
 	parallel(len(inputs), jobs, func(i int) {
 		out[i].Path = inputs[i].Path
-		out[i].Original, units[i], out[i].Err = analyze(ctx, inputs[i], o.ConfigFor(inputs[i].Path), nil)
+		out[i].Original, units[i], out[i].Err = o.analyze(ctx, inputs[i], o.ConfigFor(inputs[i].Path))
 		if out[i].Err == errGenerated {
 			out[i].Err, out[i].Skipped, out[i].Original = nil, "generated or bundled", nil
 		}
@@ -177,6 +181,57 @@ func parallel(n, jobs int, do func(i int)) {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// analyze is the first analysis of a file: from the cache when it holds
+// this text under this configuration, else parsed and stored there. A
+// file whose metadata is unchanged and whose snapshot has no findings is
+// not even read.
+func (o Options) analyze(ctx context.Context, in Input, cfg *lint.Config) ([]byte, *lint.Unit, error) {
+	if o.Cache == nil || o.Fix != nil {
+		return analyze(ctx, in, cfg, nil)
+	}
+	key := o.Cache.KeyFor(in.Path, cfg)
+	var st cache.Stat
+	statOK := false
+	if in.Src == nil {
+		if info, err := os.Stat(in.Path); err == nil && info.Mode().IsRegular() {
+			st, statOK = cache.StatOf(info)
+		}
+	}
+	e, hit := o.Cache.Get(in.Path, key)
+	if hit && statOK && e.Stat == st && e.Snapshot.Quiet() && !cfg.ShowsUnusedSuppressions() {
+		f := &source.File{Path: in.Path, Language: source.LanguageOf(in.Path)}
+		return nil, lint.FromSnapshot(f, cfg, e.Snapshot), nil
+	}
+	src := in.Src
+	if src == nil {
+		var err error
+		if src, err = readFile(in.Path); err != nil {
+			return nil, nil, err
+		}
+		in.Src = src
+	}
+	if in.Discovered && walk.Generated(in.Path, src) {
+		return nil, nil, errGenerated
+	}
+	content := cache.Content(src)
+	if hit && e.Content == content {
+		if statOK && e.Stat != st {
+			e.Stat = st // touched, not changed: remember the new metadata
+			o.Cache.Put(in.Path, key, e)
+		}
+		f := &source.File{Path: in.Path, Language: source.LanguageOf(in.Path), Src: src, Lines: source.NewLineIndex(src)}
+		return src, lint.FromSnapshot(f, cfg, e.Snapshot), nil
+	}
+	src, u, err := analyze(ctx, in, cfg, nil)
+	if err == nil {
+		if snap := u.Snapshot(); snap != nil {
+			// A failed write only costs the next run a parse.
+			o.Cache.Put(in.Path, key, &cache.Entry{Stat: st, Content: content, Snapshot: snap})
+		}
+	}
+	return src, u, err
 }
 
 func analyze(ctx context.Context, in Input, cfg *lint.Config, fx *semantic.Facts) ([]byte, *lint.Unit, error) {
@@ -264,7 +319,7 @@ func loadImports(ctx context.Context, ix *project.Index, queue []*project.Summar
 					continue
 				}
 				seen[p] = true
-				_, u, err := analyze(ctx, Input{Path: p}, o.ConfigFor(p), nil)
+				_, u, err := o.analyze(ctx, Input{Path: p}, o.ConfigFor(p))
 				if err != nil || u == nil {
 					continue // reported when the file itself is linted
 				}

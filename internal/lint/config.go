@@ -39,6 +39,10 @@ type Config struct {
 	Project *facts.Project
 }
 
+// ShowsUnusedSuppressions reports whether the run reports unused
+// suppression comments (which needs every file's text).
+func (c *Config) ShowsUnusedSuppressions() bool { return c != nil && c.ShowUnusedSuppressions }
+
 // transitive reports whether reach is on for a rule.
 func (c *Config) transitive(code string) bool {
 	if c == nil {

@@ -21,7 +21,7 @@ import (
 
 // DefaultExcludes are directory names never descended into: installed
 // packages, build output, and vendored third-party code (SPEC §5).
-var DefaultExcludes = []string{"node_modules", ".venv", "venv", "dist", "build", ".git", "__pycache__", "vendor", "third_party"}
+var DefaultExcludes = []string{"node_modules", ".venv", "venv", "dist", "build", ".git", "__pycache__", "vendor", "third_party", ".rtlint_cache"}
 
 // vendoredFiles are file name patterns of bundled or minified code: not
 // the project's own, and a minified line is no place for a finding.
@@ -192,7 +192,7 @@ func (w *walker) walk(add func(string), errs *[]*Error) {
 		if d.IsDir() {
 			if p != w.root {
 				if why := w.skipReason(p, d.Name(), true); why != "" {
-					if d.Name() != ".git" { // never a project folder: not worth a line
+					if d.Name() != ".git" && d.Name() != ".rtlint_cache" { // never project folders: not worth a line
 						w.skip(p+string(filepath.Separator), why)
 					}
 					return fs.SkipDir

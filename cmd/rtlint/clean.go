@@ -1,0 +1,20 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/rtlint/rtlint/internal/cache"
+)
+
+// cmdClean removes the results cache of the project at PATH (default .),
+// or RTLINT_CACHE_DIR (SPEC §6, `rtlint clean`).
+func cmdClean(args []string, stdout, stderr io.Writer) int {
+	dir := cacheDir(args)
+	if err := cache.Clean(dir); err != nil {
+		fmt.Fprintf(stderr, "rtlint: removing %s: %v\n", dir, err)
+		return exitError
+	}
+	fmt.Fprintf(stdout, "Removed %s\n", dir)
+	return exitOK
+}

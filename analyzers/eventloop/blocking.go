@@ -4,6 +4,8 @@
 package eventloop
 
 import (
+	"strings"
+
 	"fmt"
 
 	"github.com/rtlint/rtlint/analyzers"
@@ -43,7 +45,10 @@ func reportBlockingWith(p *analyzers.Pass, cat *apis.Catalog, use func(*semantic
 	var hits []hit
 	for i := range m.Calls {
 		c := &m.Calls[i]
-		if c.Awaited || c.Qualified == "" && len(p.ExtraCalls) == 0 || p.Allowed(c.Qualified, c.Path) {
+		// `await fs.readFileSync(p)` still blocks: awaiting a value that is
+		// not a promise only adds a tick. Other awaited calls are async.
+		awaitedSync := c.Awaited && m.Lang().IsECMA() && strings.HasSuffix(c.Qualified, "Sync")
+		if c.Awaited && !awaitedSync || c.Qualified == "" && len(p.ExtraCalls) == 0 || p.Allowed(c.Qualified, c.Path) {
 			continue // catalogs list qualified names; only extra-calls match as written
 		}
 		if !OnEventLoop(m, c) && c.Func == semantic.None {
@@ -65,7 +70,7 @@ func reportBlockingWith(p *analyzers.Pass, cat *apis.Catalog, use func(*semantic
 			if e.When != nil && !e.When(m, c) {
 				continue
 			}
-			hits = append(hits, hit{c, i, use(c, e), e})
+			hits = append(hits, hit{c, i, UseFor(m, use(c, e)), e})
 			break
 		}
 	}

@@ -26,7 +26,7 @@ func TestFixes(t *testing.T) {
 // lowest supported runtime (SPEC §2b): Python 3.8 gets run_in_executor
 // instead of asyncio.to_thread, Node 12 plain module names and fs.promises.
 func TestFixesFitTheRuntime(t *testing.T) {
-	for _, dir := range []string{"testdata/fix-py38", "testdata/fix-node12"} {
+	for _, dir := range []string{"testdata/fix-py38", "testdata/fix-py36", "testdata/fix-node12"} {
 		rttest.RunWithFixes(t, dir, &lint.Config{Select: []string{"RT1"}}, false)
 	}
 }

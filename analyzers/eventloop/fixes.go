@@ -51,7 +51,7 @@ func toThreadFix(m *semantic.Model, c *semantic.Call) []analyzers.Fix {
 		// `Path(p).iterdir()` → `await asyncio.to_thread(lambda: list(Path(p).iterdir()))`
 		run := "asyncio.to_thread(lambda: list(" + m.Text(c.Span) + "))"
 		if m.Project().PythonBelow("3.9") {
-			run = "asyncio.get_running_loop().run_in_executor(None, lambda: list(" + m.Text(c.Span) + "))"
+			run = loopExpr(m) + ".run_in_executor(None, lambda: list(" + m.Text(c.Span) + "))"
 		}
 		return fixes.New("List it in a thread: await asyncio.to_thread(lambda: list(...))", analyzers.Safe,
 			append(imp, fixes.Replace(c.Span, fixes.Await(m, c, run)))...)
@@ -61,6 +61,24 @@ func toThreadFix(m *semantic.Model, c *semantic.Call) []analyzers.Fix {
 	}
 	call := fixes.Await(m, c, "asyncio.to_thread("+m.Text(c.Callee)+fixes.TrailingArgs(m, c)+")")
 	return fixes.New("Run it in a thread: await asyncio.to_thread()", analyzers.Safe, append(imp, fixes.Replace(c.Span, call))...)
+}
+
+// loopExpr names the running loop: asyncio.get_running_loop() from
+// Python 3.7, asyncio.get_event_loop() before.
+func loopExpr(m *semantic.Model) string {
+	if m.Project().PythonBelow("3.7") {
+		return "asyncio.get_event_loop()"
+	}
+	return "asyncio.get_running_loop()"
+}
+
+// UseFor adapts a catalog's advice to the project's Python: before 3.9
+// there is no asyncio.to_thread (SPEC §2b).
+func UseFor(m *semantic.Model, use string) string {
+	if m.Lang() == source.Python && m.Project().PythonBelow("3.9") {
+		return strings.ReplaceAll(use, "await asyncio.to_thread()", "await loop.run_in_executor(None, ...)")
+	}
+	return use
 }
 
 // keywordArg matches a keyword argument or a ** unpacking, which
@@ -84,7 +102,7 @@ func runInExecutorFix(m *semantic.Model, c *semantic.Call, edits []analyzers.Edi
 			break
 		}
 	}
-	call := fixes.Await(m, c, "asyncio.get_running_loop().run_in_executor(None, "+fn+args+")")
+	call := fixes.Await(m, c, loopExpr(m)+".run_in_executor(None, "+fn+args+")")
 	return fixes.New("Run it in a thread: await loop.run_in_executor(None, ...) (asyncio.to_thread needs Python 3.9)", analyzers.Safe, append(edits, fixes.Replace(c.Span, call))...)
 }
 

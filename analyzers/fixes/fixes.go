@@ -49,6 +49,9 @@ func selfConflicting(edits []analyzers.Edit) bool {
 // Await returns `await expr`, parenthesised when the call it replaces is
 // followed by a member access, index or call (`(await f()).json()`).
 func Await(m *semantic.Model, c *semantic.Call, expr string) string {
+	if c.Awaited {
+		return expr // `await fs.readFileSync(p)`: the await is there already
+	}
 	src := m.File.Src
 	i := int(c.Span.End)
 	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
@@ -125,10 +128,10 @@ func (imp Import) qualified(lang source.Language) string {
 }
 
 // NodeBuiltin names a Node builtin module as fixes write it: `node:fs`,
-// or plain `fs` where the project supports a Node older than 14, which
-// has no `node:` specifiers (SPEC §2b).
+// or plain `fs` where the project supports a Node older than 14.18, whose
+// require() does not take `node:` specifiers (SPEC §2b).
 func NodeBuiltin(m *semantic.Model, name string) string {
-	if m.Project().NodeBelow("14") {
+	if m.Project().NodeBelow("14.18") {
 		return name
 	}
 	return "node:" + name

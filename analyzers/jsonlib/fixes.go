@@ -26,6 +26,11 @@ func orjsonFix(m *semantic.Model, c *semantic.Call) []analyzers.Fix {
 	if mod != "json" || (fn != "dumps" && fn != "loads") {
 		return nil
 	}
+	// A project that declares its dependencies but not orjson would fail
+	// to import it: advise, don't fix.
+	if pr := m.Project(); pr != nil && len(pr.Packages) > 0 && !pr.Package("orjson").Known() {
+		return nil
+	}
 	args := semantic.Args(m.Text(c.Args))
 	if len(args) == 0 || strings.Contains(args[0], "=") || strings.HasPrefix(args[0], "*") {
 		return nil

@@ -58,7 +58,7 @@ func findRoundtrip(m *semantic.Model, ci int) (roundtrip, bool) {
 	}
 	// Pydantic 1 has no Rust core and no model_dump_json: its .json() is
 	// json.dumps(.dict()) too. RT301 then advises orjson (SPEC §2b).
-	if m.Project().PackageMajor("pydantic") == 1 {
+	if m.Project().PydanticV1() {
 		return roundtrip{}, false
 	}
 	args := semantic.Args(m.Text(c.Args))

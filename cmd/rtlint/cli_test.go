@@ -1275,3 +1275,21 @@ func TestResultsCacheConcurrent(t *testing.T) {
 		t.Errorf("the run after them differs: %s", r)
 	}
 }
+
+// The orjson fix is not offered to a project that declares its
+// dependencies without orjson: the import would fail (the advice stays).
+func TestOrjsonFixNeedsTheDependency(t *testing.T) {
+	dir := t.TempDir()
+	src := "import json\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get(\"/\")\ndef index(raw: str):\n    return json.loads(raw)\n"
+	writeFile(t, filepath.Join(dir, "app.py"), src)
+	writeFile(t, filepath.Join(dir, "requirements.txt"), "fastapi==0.131.0\n")
+	r := inDir(t, dir, "check", "--format", "json", "app.py")
+	if !strings.Contains(r.stdout, `"RT301"`) || !strings.Contains(r.stdout, `"fix": null`) {
+		t.Errorf("without orjson in requirements.txt: want RT301 with no fix: %s", r)
+	}
+	writeFile(t, filepath.Join(dir, "requirements.txt"), "fastapi==0.131.0\norjson>=3.9\n")
+	r = inDir(t, dir, "check", "--no-cache", "--format", "json", "app.py")
+	if !strings.Contains(r.stdout, "orjson.loads") {
+		t.Errorf("with orjson declared: want the fix: %s", r)
+	}
+}

@@ -66,6 +66,19 @@ func (p *Project) PackageAtLeast(name, version string) bool {
 	return p.Package(name).MayBeAtLeast(version)
 }
 
+// PydanticV1 reports whether the project can only run Pydantic 1: its
+// pin admits no 2.x, or, with Pydantic undeclared, FastAPI is pinned below
+// 0.100 (the first FastAPI to support Pydantic 2).
+func (p *Project) PydanticV1() bool {
+	if p == nil {
+		return false
+	}
+	if r := p.Package("pydantic"); r.Known() {
+		return !r.MayBeAtLeast("2.0")
+	}
+	return !p.Package("fastapi").MayBeAtLeast("0.100")
+}
+
 // PackageMajor returns the one major version of a package the project
 // admits, or 0 when unknown or several.
 func (p *Project) PackageMajor(name string) int {

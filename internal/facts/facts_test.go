@@ -170,3 +170,32 @@ func TestUnknown(t *testing.T) {
 		t.Error("nil facts are recent versions")
 	}
 }
+
+// Details real projects showed: uv's .python-version spelling, rtlint.toml's
+// free-threading flag, npm names kept as npm spells them, and the Node
+// version from which require() takes `node:` specifiers.
+func TestDetails(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"uv/.python-version": "cpython-3.13.1+freethreaded\n",
+		"ft/rtlint.toml":     "python-free-threaded = true\n",
+		"ft/pyproject.toml":  "[project]\nname = \"x\"\nrequires-python = \">=3.12\"\n",
+		"npm/yarn.lock":      "lodash.merge@^4.6.2:\n  version \"4.6.2\"\n\nobject-assign@^4.1.1:\n  version \"4.1.1\"\n\nobject.assign@^4.1.2:\n  version \"4.1.2\"\n",
+		"npm/package.json":   `{"engines": {"node": ">=14"}, "dependencies": {"decimal.js": "^10.0.0"}}`,
+	})
+	r := NewReader(func(p string, err error) { t.Errorf("%s: %v", p, err) })
+	if p := r.For(filepath.Join(dir, "uv", "a.py")); !p.IsFreeThreaded() || !p.PythonAtLeast("3.13") {
+		t.Errorf("uv .python-version: %+v", p)
+	}
+	if p := r.For(filepath.Join(dir, "ft", "a.py")); !p.IsFreeThreaded() || !p.PythonAtLeast("3.12") {
+		t.Errorf("rtlint.toml python-free-threaded: %+v", p)
+	}
+	p := r.For(filepath.Join(dir, "npm", "a.js"))
+	for _, name := range []string{"lodash.merge", "object-assign", "object.assign", "decimal.js"} {
+		if !p.NodePackages[name].Known() {
+			t.Errorf("npm package %q not kept by its own name: %v", name, p.NodePackages)
+		}
+	}
+	if !p.NodeBelow("14.18") || p.NodeBelow("14") {
+		t.Errorf(">=14: below 14.18 %v (want true), below 14 %v (want false)", p.NodeBelow("14.18"), p.NodeBelow("14"))
+	}
+}

@@ -202,6 +202,21 @@ func parseRequirement(line, source string) (string, Range, bool) {
 	return sm[1], r, true
 }
 
+// readRtlintToml reads the project facts an rtlint.toml may declare
+// (python-free-threaded, as pyproject's [tool.rtlint] does).
+func readRtlintToml(p *Project, path string, src []byte) error {
+	var cfg struct {
+		FreeThreaded *bool `toml:"python-free-threaded"`
+	}
+	if _, err := toml.Decode(string(src), &cfg); err != nil {
+		return err
+	}
+	if cfg.FreeThreaded != nil {
+		p.FreeThreaded = *cfg.FreeThreaded
+	}
+	return nil
+}
+
 // readRequirements adds a requirements file's pins and ranges to p.
 func readRequirements(p *Project, path string, src []byte) error {
 	text := strings.ReplaceAll(string(src), "\\\n", " ")
@@ -279,7 +294,12 @@ func readPythonVersion(p *Project, path string, src []byte) error {
 		if v == "" || v[0] == '#' {
 			continue
 		}
-		v = strings.TrimPrefix(v, "pypy")
+		// uv writes "cpython-3.13.1+freethreaded"; pyenv "3.13t", "pypy3.10".
+		v = strings.TrimPrefix(strings.TrimPrefix(v, "cpython-"), "pypy")
+		if base, ok := strings.CutSuffix(v, "+freethreaded"); ok {
+			p.FreeThreaded = true
+			v = base
+		}
 		if v == "" || v[0] < '0' || v[0] > '9' {
 			return nil // "system", a virtualenv name
 		}
@@ -309,9 +329,9 @@ func (p *Project) setPy(name string, r Range) {
 	p.Packages[normalize(name)] = r
 }
 
-// addLocked records a locked version, as a union when a lock holds two.
+// addLocked records a locked version, as a union when a lock holds two
+// (names as the ecosystem spells them; the setters normalise).
 func addLocked(m map[string]Range, name string, r Range) {
-	name = normalize(name)
 	if old, ok := m[name]; ok {
 		r = union(old, r)
 	}

@@ -42,6 +42,7 @@ var sources = []source{
 	{[]string{"requirements*.txt"}, readRequirements},
 	{[]string{"uv.lock", "poetry.lock"}, readTOMLLock},
 	{[]string{"Pipfile.lock"}, readPipfileLock},
+	{[]string{"rtlint.toml", ".rtlint.toml"}, readRtlintToml},
 	{[]string{"package.json"}, readPackageJSON},
 	{[]string{"package-lock.json", "npm-shrinkwrap.json"}, readPackageLock},
 	{[]string{"pnpm-lock.yaml"}, readPnpmLock},

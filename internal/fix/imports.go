@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"bytes"
 	"context"
 	"regexp"
 	"strings"
@@ -44,11 +45,19 @@ func pruneImports(ctx context.Context, path string, before, after []byte) ([]byt
 		}
 		s.locals = append(s.locals, imp.Local)
 	}
+	// A name counts as used only in code: not in strings or comments
+	// (`'application/json'`), nor in import statements
+	// (`from json.decoder import JSONDecodeError` does not use `json`).
+	var imports []semantic.Span
+	for _, st := range stmts {
+		imports = append(imports, st.span)
+	}
+	code, codeBefore := codeOnly(after, lang), codeOnly(before, lang)
 	var edits []analyzers.Edit
 	for _, s := range stmts {
 		var dead []string
 		for _, l := range s.locals {
-			if uses(after, l, s.span) == 0 && usesAnywhere(before, l) > 1 {
+			if uses(code, l, imports) == 0 && usesAnywhere(codeBefore, l) > 1 {
 				dead = append(dead, l)
 			}
 		}
@@ -75,16 +84,75 @@ func word(name string) *regexp.Regexp {
 }
 
 // uses counts a name's occurrences outside an import statement's span.
-func uses(src []byte, name string, skip semantic.Span) int {
+func uses(src []byte, name string, skip []semantic.Span) int {
 	n := 0
+outer:
 	for _, loc := range word(name).FindAllSubmatchIndex(src, -1) {
 		start := loc[3] // the name itself starts where group 1 ends
-		if start >= int(skip.Start) && start+len(name) <= int(skip.End) {
-			continue
+		for _, sp := range skip {
+			if start >= int(sp.Start) && start+len(name) <= int(sp.End) {
+				continue outer
+			}
 		}
 		n++
 	}
 	return n
+}
+
+// codeOnly blanks the insides of string literals and comments (keeping
+// offsets and newlines), so that word matches are code.
+func codeOnly(src []byte, lang source.Language) []byte {
+	out := append([]byte(nil), src...)
+	py := lang == source.Python
+	blank := func(from, to int) {
+		for k := from; k < to && k < len(out); k++ {
+			if out[k] != '\n' {
+				out[k] = ' '
+			}
+		}
+	}
+	for i := 0; i < len(out); i++ {
+		c := out[i]
+		switch {
+		case py && c == '#', !py && c == '/' && i+1 < len(out) && out[i+1] == '/':
+			j := i
+			for j < len(out) && out[j] != '\n' {
+				j++
+			}
+			blank(i, j)
+			i = j
+		case !py && c == '/' && i+1 < len(out) && out[i+1] == '*':
+			j := bytes.Index(out[i+2:], []byte("*/"))
+			end := len(out)
+			if j >= 0 {
+				end = i + 2 + j + 2
+			}
+			blank(i, end)
+			i = end - 1
+		case c == '"' || c == '\'': // template literals stay: ${...} is code
+			quote := []byte{c}
+			if py && i+2 < len(out) && out[i+1] == c && out[i+2] == c {
+				quote = []byte{c, c, c}
+			}
+			j := i + len(quote)
+			for j < len(out) {
+				if out[j] == '\\' {
+					j += 2
+					continue
+				}
+				if bytes.HasPrefix(out[j:], quote) {
+					break
+				}
+				if out[j] == '\n' && len(quote) == 1 {
+					break // an unterminated single-line string
+				}
+				j++
+			}
+			blank(i+len(quote), j)
+			i = j + len(quote) - 1
+		}
+	}
+	return out
 }
 
 func usesAnywhere(src []byte, name string) int { return len(word(name).FindAllIndex(src, -1)) }

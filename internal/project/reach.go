@@ -314,14 +314,16 @@ func FileRole(path string) string {
 			return Test
 		}
 	}
-	if strings.HasPrefix(base, "test_") || strings.HasSuffix(stem, "_test") || base == "conftest.py" ||
-		strings.HasSuffix(stem, ".test") || strings.HasSuffix(stem, ".spec") {
-		return Test
-	}
+	// A script's folder wins over a test-like name (scripts/load_test.py
+	// is a script).
 	for _, dir := range []string{"/scripts/", "/bin/", "/migrations/", "/alembic/"} {
 		if strings.Contains(p, dir) {
 			return Script
 		}
+	}
+	if strings.HasPrefix(base, "test_") || strings.HasSuffix(stem, "_test") || base == "conftest.py" ||
+		strings.HasSuffix(stem, ".test") || strings.HasSuffix(stem, ".spec") {
+		return Test
 	}
 	// Build configuration: vite.config.ts, webpack.config.js, next.config.mjs,
 	// gulpfile.js; Expo config plugins (plugins/withX.js).

@@ -143,3 +143,19 @@ func TestReachPrefersApplicationEntries(t *testing.T) {
 		}
 	}
 }
+
+// FileRole tells tests, scripts, migrations and build configuration from
+// application code (SPEC §2 "where it runs").
+func TestFileRole(t *testing.T) {
+	for path, want := range map[string]string{
+		"tests/x.py": Test, "pkg/test_x.py": Test, "a.test.ts": Test, "src/__tests__/c.js": Test, "conftest.py": Test,
+		"scripts/seed.py": Script, "dev/scripts/load_test.py": Script, "bin/cli.js": Script,
+		"app/migrations/0001_init.py": Script, "alembic/versions/abc.py": Script,
+		"vite.config.ts": Script, "web/webpack.config.js": Script, "gulpfile.js": Script, "plugins/withSplash.js": Script,
+		"app/main.py": "", "src/server.ts": "", "src/config.ts": "", "src/testing_utils.ts": "",
+	} {
+		if got := FileRole(path); got != want {
+			t.Errorf("FileRole(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

@@ -20,8 +20,10 @@ var (
 	lifespanArg      = regexp.MustCompile(`^lifespan\s*=\s*([\w.]+)$`)
 	// aiohttp's signal lists: `app.on_startup.append(init_db)`.
 	aiohttpSignals = map[string]bool{"on_startup": true, "on_shutdown": true, "on_cleanup": true, "cleanup_ctx": true}
-	// Runners of a program's main coroutine: `asyncio.run(main())`.
-	mainRunners = map[string]bool{"asyncio.run": true, "anyio.run": true, "trio.run": true, "uvloop.run": true, "asyncio.runners.run": true}
+	// Runners of a program's main coroutine: `asyncio.run(main())`, and
+	// aiohttp's `web.run_app(make_app())` with its app factory.
+	mainRunners = map[string]bool{"asyncio.run": true, "anyio.run": true, "trio.run": true, "uvloop.run": true, "asyncio.runners.run": true,
+		"aiohttp.web.run_app": true}
 )
 
 func markStartup(b *builder) {
@@ -50,7 +52,7 @@ func markStartup(b *builder) {
 		c := &m.Calls[ci]
 		last := lastSegment(c.Path)
 		var args []string
-		if last == "run" || last == "run_until_complete" || last == "append" || last == "add_event_handler" ||
+		if last == "run" || last == "run_app" || last == "run_until_complete" || last == "append" || last == "add_event_handler" ||
 			strings.Contains(m.Text(c.Args), "lifespan") {
 			args = Args(m.Text(c.Args))
 		}
@@ -75,11 +77,15 @@ func markStartup(b *builder) {
 
 // RunsOnceWhy says why function fi (or a function it is written in) runs
 // once rather than per request: "lifespan", "startup hook", "asyncio.run()
-// entry", "command"; "" otherwise.
+// entry", "command", "startup callback" (JS `app.listen(…, cb)`); ""
+// otherwise.
 func (m *Model) RunsOnceWhy(fi int) string {
 	for ; fi != None; fi = m.Funcs[fi].Parent {
 		if w := m.Funcs[fi].RunsOnce; w != "" {
 			return w
+		}
+		if m.Funcs[fi].Startup {
+			return "startup callback"
 		}
 	}
 	return ""

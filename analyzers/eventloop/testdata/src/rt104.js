@@ -12,3 +12,8 @@ async function run() {
 }
 
 const head = execSync('git rev-parse HEAD');
+
+// Awaiting a sync call does not make it async.
+async function hasYarn() {
+  return await require('child_process').execSync('yarn --version'); // want RT104
+}

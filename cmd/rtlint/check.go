@@ -234,7 +234,7 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts := batch.Options{Jobs: f.jobs, ConfigFor: func(p string) *lint.Config { return cfgs[p] }, Fix: mode, Disk: project.NewDisk()}
 	if !f.noCache && mode == nil {
 		// A cache that cannot be made (a read-only tree) only costs speed.
-		if c, err := cache.Open(cacheDir(paths)); err == nil {
+		if c, err := cache.Open(cacheDir(paths, resolver)); err == nil {
 			opts.Cache = c
 			defer c.Prune()
 		}
@@ -319,10 +319,11 @@ func showFiles(inputs []batch.Input, fileErrs []error, skipped []string, verbose
 	return exitOK
 }
 
-// cacheDir is where the results cache lives: RTLINT_CACHE_DIR, else
-// .rtlint_cache/ at the project root of the first path (the nearest folder
-// with a pyproject.toml, package.json, setup.py or .git).
-func cacheDir(paths []string) string {
+// cacheDir is where the results cache lives: RTLINT_CACHE_DIR, else the
+// configuration's cache-dir, else .rtlint_cache/ at the project root of
+// the first path (the nearest folder with a pyproject.toml, package.json,
+// setup.py or .git).
+func cacheDir(paths []string, resolver *config.Resolver) string {
 	if d := os.Getenv("RTLINT_CACHE_DIR"); d != "" {
 		return d
 	}
@@ -331,6 +332,14 @@ func cacheDir(paths []string) string {
 		dir = paths[0]
 		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 			dir = filepath.Dir(dir)
+		}
+	}
+	if resolver != nil {
+		if _, c, err := resolver.For(filepath.Join(dir, "_")); err == nil && c != nil && c.CacheDir != "" {
+			if filepath.IsAbs(c.CacheDir) {
+				return c.CacheDir
+			}
+			return filepath.Join(c.Dir, c.CacheDir)
 		}
 	}
 	return filepath.Join(project.FindRoot(dir), cache.DirName)

@@ -1293,3 +1293,19 @@ func TestOrjsonFixNeedsTheDependency(t *testing.T) {
 		t.Errorf("with orjson declared: want the fix: %s", r)
 	}
 }
+
+// cache-dir in the configuration moves the results cache.
+func TestCacheDirConfig(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "rtlint.toml"), "cache-dir = \"build-cache/rtlint\"\n")
+	writeFile(t, filepath.Join(dir, "app.py"), "x = 1\n")
+	if r := inDir(t, dir, "check", "."); r.code != 0 {
+		t.Fatalf("check: %s", r)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "build-cache", "rtlint", "entries")); err != nil {
+		t.Errorf("cache-dir not used: %v", err)
+	}
+	if r := inDir(t, dir, "clean"); r.code != 0 || !strings.Contains(r.stdout, filepath.Join("build-cache", "rtlint")) {
+		t.Errorf("clean should remove the configured cache: %s", r)
+	}
+}

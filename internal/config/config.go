@@ -42,6 +42,9 @@ type Config struct {
 	Transitive   *bool
 	MaxDepth     int
 	OffloadCalls []string
+	// CacheDir moves the results cache (relative to Dir); "" keeps it at
+	// the project root.
+	CacheDir string
 }
 
 // PerFileIgnore ignores codes in files matching a glob.
@@ -223,13 +226,19 @@ func (v *validator) fill(c *Config, raw map[string]any) error {
 			c.MaxDepth = int(n)
 		case "offload-calls":
 			c.OffloadCalls, err = v.strings([]string{k}, val)
+		case "cache-dir":
+			d, ok := val.(string)
+			if !ok || d == "" {
+				err = v.errorf([]string{k}, "want a folder name, got %v", val)
+			}
+			c.CacheDir = d
 		case "python-free-threaded":
 			// A project fact (SPEC §2b), read with the manifests.
 			if _, ok := val.(bool); !ok {
 				err = v.errorf([]string{k}, "want true or false, got %v", val)
 			}
 		default:
-			err = v.errorf([]string{k}, "unknown key (want select, ignore, exclude, per-file-ignores, severity, rules, transitive, max-depth, offload-calls or python-free-threaded)")
+			err = v.errorf([]string{k}, "unknown key (want select, ignore, exclude, per-file-ignores, severity, rules, transitive, max-depth, offload-calls, cache-dir or python-free-threaded)")
 		}
 		if err != nil {
 			return err

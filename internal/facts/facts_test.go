@@ -199,3 +199,12 @@ func TestDetails(t *testing.T) {
 		t.Errorf(">=14: below 14.18 %v (want true), below 14 %v (want false)", p.NodeBelow("14.18"), p.NodeBelow("14"))
 	}
 }
+
+// Fields in shapes npm no longer uses are skipped, not errors.
+func TestOldPackageJSON(t *testing.T) {
+	dir := writeTree(t, map[string]string{"package.json": `{"engines": ["node >= 0.2.0"], "dependencies": {"a": "^1.0.0", "b": {"version": "1"}}}`})
+	r := NewReader(func(p string, err error) { t.Errorf("%s: %v", p, err) })
+	if p := r.For(filepath.Join(dir, "x.js")); p == nil || p.Node.Known() || !p.NodePackages["a"].Known() {
+		t.Errorf("old package.json: %+v", p)
+	}
+}

@@ -10,25 +10,29 @@ import (
 )
 
 // readPackageJSON adds package.json's engines.node and dependency ranges.
+// Old packages write fields in shapes npm no longer uses (`"engines":
+// ["node >= 0.2"]`): a field that is not the usual shape is skipped, only
+// a file that is not JSON is an error.
 func readPackageJSON(p *Project, path string, src []byte) error {
-	var pkg struct {
-		Engines              map[string]string `json:"engines"`
-		Dependencies         map[string]string `json:"dependencies"`
-		DevDependencies      map[string]string `json:"devDependencies"`
-		OptionalDependencies map[string]string `json:"optionalDependencies"`
-	}
+	var pkg map[string]json.RawMessage
 	if err := json.Unmarshal(src, &pkg); err != nil {
 		return err
 	}
-	if n, ok := pkg.Engines["node"]; ok && !p.Node.Known() {
-		r, err := Semver(n, path)
-		if err != nil {
-			return err
+	var engines map[string]any
+	json.Unmarshal(pkg["engines"], &engines)
+	if n, ok := engines["node"].(string); ok && !p.Node.Known() {
+		if r, err := Semver(n, path); err == nil {
+			p.Node = r
 		}
-		p.Node = r
 	}
-	for _, deps := range []map[string]string{pkg.DevDependencies, pkg.OptionalDependencies, pkg.Dependencies} {
-		for name, spec := range deps {
+	for _, field := range []string{"devDependencies", "optionalDependencies", "dependencies"} {
+		var deps map[string]any
+		json.Unmarshal(pkg[field], &deps)
+		for name, v := range deps {
+			spec, ok := v.(string)
+			if !ok {
+				continue
+			}
 			if r, err := Semver(spec, path); err == nil { // not "workspace:*", "file:", git URLs
 				p.setNode(name, r)
 			}

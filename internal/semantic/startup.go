@@ -18,6 +18,8 @@ var (
 	// `@app.command()`, `@click.group()`, `@app.callback()`.
 	commandDecorator = regexp.MustCompile(`^@\s*(?:[\w.]+\.)?(command|group|callback)\s*(\(|$)`)
 	lifespanArg      = regexp.MustCompile(`^lifespan\s*=\s*([\w.]+)$`)
+	// The constructors that take `lifespan=`.
+	lifespanOwners = map[string]bool{"FastAPI": true, "Starlette": true, "APIRouter": true, "Router": true, "Litestar": true, "Quart": true}
 	// aiohttp's signal lists: `app.on_startup.append(init_db)`.
 	aiohttpSignals = map[string]bool{"on_startup": true, "on_shutdown": true, "on_cleanup": true, "cleanup_ctx": true}
 	// Runners of a program's main coroutine: `asyncio.run(main())`, and
@@ -51,9 +53,12 @@ func markStartup(b *builder) {
 	for ci := range m.Calls {
 		c := &m.Calls[ci]
 		last := lastSegment(c.Path)
+		// Only these calls' arguments are read: splitting every call's
+		// arguments would be quadratic in nesting (an outer call's text
+		// holds the inner ones').
 		var args []string
 		if last == "run" || last == "run_app" || last == "run_until_complete" || last == "append" || last == "add_event_handler" ||
-			strings.Contains(m.Text(c.Args), "lifespan") {
+			lifespanOwners[last] {
 			args = Args(m.Text(c.Args))
 		}
 		for _, a := range args {

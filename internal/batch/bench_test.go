@@ -2,7 +2,9 @@ package batch
 
 import (
 	"context"
+	"fmt"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"testing"
 
@@ -38,17 +40,63 @@ func corpusSize(inputs []Input) int64 {
 }
 
 // BenchmarkParseOnly is the floor: tree-sitter parsing every file on one
-// goroutine, nothing else.
-func BenchmarkParseOnly(b *testing.B) {
-	inputs := benchCorpus()
+// goroutine, each tree closed as soon as it is made, nothing else.
+func BenchmarkParseOnly(b *testing.B) { benchParse(b, benchCorpus()) }
+
+func benchParse(b *testing.B, inputs []Input) {
 	ctx := context.Background()
 	b.SetBytes(corpusSize(inputs))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
 		for _, in := range inputs {
-			if _, err := source.Parse(ctx, in.Path, source.LanguageOf(in.Path), in.Src); err != nil {
+			f, err := source.Parse(ctx, in.Path, source.LanguageOf(in.Path), in.Src)
+			if err != nil {
 				b.Fatalf("%s: %v", in.Path, err)
+			}
+			f.Tree.Close()
+		}
+	}
+}
+
+// Adversarial files (issue 14): 20,000 nested callbacks, and a module that
+// re-imports one name in each of 20,000 functions. Name resolution must
+// stay linear: compare each with its parse-only floor.
+var (
+	nestedCallbacks = func() []Input {
+		var b strings.Builder
+		b.WriteString("const fs = require('fs');\n")
+		for range 20000 {
+			b.WriteString("a(function () {\n")
+		}
+		b.WriteString("fs.readFileSync('x');\n")
+		for range 20000 {
+			b.WriteString("});\n")
+		}
+		return []Input{{Path: "nested.js", Src: []byte(b.String())}}
+	}
+	reimports = func() []Input {
+		var b strings.Builder
+		for i := range 20000 {
+			fmt.Fprintf(&b, "from os import path\n\ndef f%d():\n    return path.join('a', 'b')\n\n", i)
+		}
+		return []Input{{Path: "reimport.py", Src: []byte(b.String())}}
+	}
+)
+
+func BenchmarkNestedParseOnly(b *testing.B)   { benchParse(b, nestedCallbacks()) }
+func BenchmarkNestedCheck(b *testing.B)       { benchCheckInputs(b, nestedCallbacks()) }
+func BenchmarkReimportParseOnly(b *testing.B) { benchParse(b, reimports()) }
+func BenchmarkReimportCheck(b *testing.B)     { benchCheckInputs(b, reimports()) }
+
+func benchCheckInputs(b *testing.B, inputs []Input) {
+	ctx := context.Background()
+	b.SetBytes(corpusSize(inputs))
+	b.ResetTimer()
+	for range b.N {
+		for _, o := range Run(ctx, inputs, 1, nil) {
+			if o.Err != nil {
+				b.Fatalf("%s: %v", o.Path, o.Err)
 			}
 		}
 	}

@@ -138,11 +138,13 @@ func (u *Unit) offloaded(m *semantic.Model, fi int) bool {
 	if u.offload == nil {
 		u.offload = append(m.OffloadSpans(u.cfg.offloadCalls()), semantic.Span{})
 	}
-	for ; fi != semantic.None; fi = m.Funcs[fi].Parent {
-		for _, sp := range u.offload {
-			if !sp.IsZero() && sp.Contains(m.Funcs[fi].Span) {
-				return true
-			}
+	if fi == semantic.None {
+		return false
+	}
+	// Inside an offload call's arguments at any depth means inside its span.
+	for _, sp := range u.offload {
+		if !sp.IsZero() && sp.Contains(m.Funcs[fi].Span) {
+			return true
 		}
 	}
 	return false

@@ -150,12 +150,12 @@ func Summarize(m *semantic.Model, opts Options) *Summary {
 	if offload == nil {
 		offload = m.OffloadSpans(opts.Offload)
 	}
+	// A function written inside an offload call's arguments, at any depth:
+	// its own span lies in the call's (no need to walk up its parents).
 	offloaded := func(fi int) bool {
-		for ; fi != semantic.None; fi = m.Funcs[fi].Parent {
-			for _, sp := range offload {
-				if sp.Contains(m.Funcs[fi].Span) {
-					return true
-				}
+		for _, sp := range offload {
+			if !sp.IsZero() && sp.Contains(m.Funcs[fi].Span) {
+				return true
 			}
 		}
 		return false
@@ -334,13 +334,8 @@ func entryDesc(m *semantic.Model, fi int) string {
 // handlerDesc describes the request handler a function is or runs in
 // ("route handler get_user()"), or "".
 func handlerDesc(m *semantic.Model, fi int) string {
-	for f := fi; f != semantic.None; f = m.Funcs[f].Parent {
-		if m.Funcs[f].Handler != "" {
-			return m.DescribeHandler(f)
-		}
-		if m.Lang() == source.Python {
-			break // a nested def is not the handler
-		}
+	if h := m.HandlerOf(fi); h != semantic.None {
+		return m.DescribeHandler(h)
 	}
 	return ""
 }

@@ -201,15 +201,19 @@ type Model struct {
 
 	facts *Facts
 
-	refs       map[scopedName][]ref    // scope (function or None) and name → its bindings
-	summaries  map[int64]*summaryTable // by heavy-loop threshold
-	funcCalls  [][]int                 // function → calls in its own scope
-	funcIO     map[int]bool            // function → it does I/O (RT201), on demand
-	funcLoops  [][]int                 // function → loops in its own scope
-	byName     map[string][]int        // function name → indexes into Funcs
-	classAttrs []map[string]Target     // class → attribute classes, on demand
-	classAttr  map[classAttrKey]classAttrResult
-	paramTypes map[[2]int]string // (function, parameter) → its annotation as an instance // one attribute at a time, on demand
+	refs      map[scopedName][]ref    // scope (function or None) and name → its bindings
+	scopesOf  map[string][]int        // name → the scopes that bind it
+	combined  map[scopedName]string   // lookup results, once per binding scope
+	summaries map[int64]*summaryTable // by heavy-loop threshold
+	funcCalls [][]int                 // function → calls in its own scope
+	funcIO    map[int]bool            // function → it does I/O (RT201), on demand
+	// Nearest-ancestor answers, for every function at once (ancestors.go).
+	reachUp, onceUp, handlerUp []int32
+	funcLoops                  [][]int             // function → loops in its own scope
+	byName                     map[string][]int    // function name → indexes into Funcs
+	classAttrs                 []map[string]Target // class → attribute classes, on demand
+	classAttr                  map[classAttrKey]classAttrResult
+	paramTypes                 map[[2]int]string // (function, parameter) → its annotation as an instance // one attribute at a time, on demand
 }
 
 // Text returns the source text of a span.

@@ -103,6 +103,10 @@ func (b *builder) bind() {
 		put(c.Func, c.Name, ref{class: int32(i + 1)})
 	}
 	m.refs = refs
+	m.scopesOf = make(map[string][]int, len(refs))
+	for k := range refs {
+		m.scopesOf[k.name] = append(m.scopesOf[k.name], k.scope)
+	}
 }
 
 // annotationChain reads an annotated assignment's declared type
@@ -231,14 +235,74 @@ func (m *Model) resolveDepth(c chain, scope, depth int) string {
 // lookup finds the binding of a name visible from scope, walking out
 // through enclosing functions. ok is false when no scope binds the name.
 func (m *Model) lookup(name string, scope, depth int) (q string, ok bool) {
-	for s := scope; ; s = m.Funcs[s].Parent {
-		if refs, found := m.refs[scopedName{s, name}]; found {
-			return m.combine(refs, depth), true
-		}
-		if s == None {
-			return "", false
+	key, found := m.bindingScope(name, scope)
+	if !found {
+		return "", false
+	}
+	// A name is used many times and may be bound many times (a module
+	// re-importing it per function): combine its bindings once. Only
+	// top-level questions are remembered; a nested one may be cut short
+	// by the depth bound.
+	if depth == 0 {
+		if q, ok := m.combined[key]; ok {
+			return q, true
 		}
 	}
+	q = m.combine(m.refs[key], depth)
+	if depth == 0 {
+		if m.combined == nil {
+			m.combined = map[scopedName]string{}
+		}
+		m.combined[key] = q
+	}
+	return q, true
+}
+
+// visible returns the bindings of a name in the innermost scope at or
+// around scope that binds it. A name is bound in few scopes, so the
+// innermost enclosing one is picked among them (enclosing is span
+// containment), whatever the nesting depth; a name bound in many scopes
+// (a parameter every callback takes) walks out instead.
+func (m *Model) visible(name string, scope int) ([]ref, bool) {
+	key, found := m.bindingScope(name, scope)
+	if !found {
+		return nil, false
+	}
+	return m.refs[key], true
+}
+
+// bindingScope names the innermost scope at or around scope that binds a
+// name (see visible).
+func (m *Model) bindingScope(name string, scope int) (scopedName, bool) {
+	if scopes := m.scopesOf[name]; len(scopes) <= 16 {
+		best, found := None, false
+		for _, s := range scopes {
+			if m.encloses(s, scope) && (!found || m.encloses(best, s)) {
+				best, found = s, true
+			}
+		}
+		return scopedName{best, name}, found
+	}
+	for s := scope; ; s = m.Funcs[s].Parent {
+		if _, found := m.refs[scopedName{s, name}]; found {
+			return scopedName{s, name}, true
+		}
+		if s == None {
+			return scopedName{}, false
+		}
+	}
+}
+
+// encloses reports whether scope outer is scope inner or encloses it
+// (None, the module, encloses everything).
+func (m *Model) encloses(outer, inner int) bool {
+	switch {
+	case outer == inner, outer == None:
+		return true
+	case inner == None:
+		return false
+	}
+	return m.Funcs[outer].Span.Contains(m.Funcs[inner].Span)
 }
 
 // combine merges the bindings of one name in one scope. Precision first:

@@ -80,22 +80,6 @@ func markStartup(b *builder) {
 	}
 }
 
-// RunsOnceWhy says why function fi (or a function it is written in) runs
-// once rather than per request: "lifespan", "startup hook", "asyncio.run()
-// entry", "command", "startup callback" (JS `app.listen(…, cb)`); ""
-// otherwise.
-func (m *Model) RunsOnceWhy(fi int) string {
-	for ; fi != None; fi = m.Funcs[fi].Parent {
-		if w := m.Funcs[fi].RunsOnce; w != "" {
-			return w
-		}
-		if m.Funcs[fi].Startup {
-			return "startup callback"
-		}
-	}
-	return ""
-}
-
 // FuncAt returns the innermost function containing a byte offset, or None.
 func (m *Model) FuncAt(off int) int {
 	best := None

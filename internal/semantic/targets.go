@@ -245,17 +245,11 @@ func (m *Model) valueTarget(r ref, depth int) (t Target, instance, ok bool) {
 // singleRef returns the one binding of a name visible from scope; a name
 // bound more than once in its scope is ambiguous.
 func (m *Model) singleRef(name string, scope int) (ref, bool) {
-	for s := scope; ; s = m.Funcs[s].Parent {
-		if refs, found := m.refs[scopedName{s, name}]; found {
-			if len(refs) != 1 {
-				return ref{}, false
-			}
-			return refs[0], true
-		}
-		if s == None {
-			return ref{}, false
-		}
+	refs, found := m.visible(name, scope)
+	if !found || len(refs) != 1 {
+		return ref{}, false
 	}
+	return refs[0], true
 }
 
 // paramType returns the class a parameter is annotated with.
@@ -309,24 +303,6 @@ func typeChain(typ string) chain {
 		return nil
 	}
 	return ch
-}
-
-// ReachFunc returns the function whose callers decide where a call made in
-// function fi runs: fi itself, or, for an anonymous function written as a
-// call's argument (`items.map(x => load(x))`, `sorted(xs, key=lambda x:
-// ...)`), the function it is written in, which runs it. Event-loop
-// callbacks, handlers and startup callbacks run on their own, and an
-// anonymous function stored in a property or variable (`{ logging: (req)
-// => save(req) }`) runs whenever something calls it: they stay themselves.
-func (m *Model) ReachFunc(fi int) int {
-	for fi != None {
-		f := &m.Funcs[fi]
-		if f.Name != "" || f.ArgOf == None || f.Callback != "" || f.Handler != "" || f.Startup || f.Parent == None {
-			return fi
-		}
-		fi = f.Parent
-	}
-	return fi
 }
 
 // OffloadCalls are the calls that run a function they are given somewhere

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -155,12 +156,21 @@ func (s *Server) fixAction(d *document, sn snapshot, fx analyzers.Fix, diag prot
 	if len(created) > 0 && !(docChanges && canCreate) {
 		return codeAction{}, false
 	}
+	// A fix never overwrites or prepends to an existing file: a worker
+	// module already there means the fix is not offered.
+	for _, c := range created {
+		if _, err := os.Lstat(filepath.Join(filepath.Dir(sn.file.Path), filepath.FromSlash(c.Path))); err == nil {
+			return codeAction{}, false
+		}
+	}
 	edit := &workspaceEdit{}
 	if docChanges {
 		for _, c := range created {
 			uri := siblingURI(d.uri, c.Path)
 			edit.DocumentChanges = append(edit.DocumentChanges,
-				protocol.CreateFile{Kind: protocol.CreateResourceOperation, URI: uri, Options: &protocol.CreateFileOptions{IgnoreIfExists: true}},
+				// Neither overwrite nor ignore: should the file appear meanwhile,
+				// the client refuses the edit rather than prepend to it.
+				protocol.CreateFile{Kind: protocol.CreateResourceOperation, URI: uri, Options: &protocol.CreateFileOptions{}},
 				textDocumentEdit(uri, nil, []protocol.TextEdit{{NewText: c.NewText}}))
 		}
 		for _, uri := range thereOrder {

@@ -59,6 +59,21 @@ func executorFix(m *semantic.Model, c *semantic.Call, callee int) []analyzers.Fi
 	return fixes.New("Run "+f.Name+"() in a process pool", analyzers.Unsafe, edits...)
 }
 
+// safeName reports whether a function name may go into a file name: an
+// identifier (letters, digits, _ and $), so the worker module stays next to
+// its source whatever the name.
+func safeName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if !(r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
 // workerFix (JavaScript RT201): moves a same-file CPU-heavy function (and
 // the same-file functions it calls) into a worker module next to the file,
 // and turns the call into an awaited run in a worker_threads Worker.
@@ -76,6 +91,9 @@ func workerFix(m *semantic.Model, c *semantic.Call, callee int) []analyzers.Fix 
 		return nil
 	}
 	name := m.Funcs[callee].Name
+	if !safeName(name) {
+		return nil // `async '/../../x'() {}`: no file name from that
+	}
 	base := strings.TrimSuffix(filepath.Base(m.File.Path), filepath.Ext(m.File.Path))
 	worker := base + "." + name + ".worker.cjs"
 	load := worker // the file the Worker runs

@@ -83,6 +83,9 @@ func loopWorkerFix(m *semantic.Model, li int) []analyzers.Fix {
 	if fn == "" {
 		fn = "handler"
 	}
+	if !safeName(fn) {
+		return nil // a string-named method: no file name from that
+	}
 	worker := base + "." + fn + "-loop" + strconv.Itoa(line) + ".worker.cjs"
 
 	var body []string

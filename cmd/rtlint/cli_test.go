@@ -23,6 +23,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 	"unsafe"
 )
 
@@ -1307,5 +1308,32 @@ func TestCacheDirConfig(t *testing.T) {
 	}
 	if r := inDir(t, dir, "clean"); r.code != 0 || !strings.Contains(r.stdout, filepath.Join("build-cache", "rtlint")) {
 		t.Errorf("clean should remove the configured cache: %s", r)
+	}
+}
+
+// Only regular files are read: a FIFO or a device named like source is an
+// error naming it (no hang), and the other files are still linted.
+func TestNotRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.py"), 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "package.json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.py")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "app.py"), "import time\n\nasync def h():\n    time.sleep(1)\n")
+	done := make(chan result, 1)
+	go func() { done <- inDir(t, dir, "check", "--format", "json", ".") }()
+	select {
+	case r := <-done:
+		if r.code != 2 || !strings.Contains(r.stderr, "pipe.py: not a regular file (a named pipe)") ||
+			!strings.Contains(r.stderr, "zero.py: not a regular file (a device)") || !strings.Contains(r.stdout, `"RT101"`) {
+			t.Errorf("want errors for pipe.py and zero.py and app.py's finding: %s", r)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("rtlint hung on a FIFO")
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/rtlint/rtlint/internal/cache"
 	"github.com/rtlint/rtlint/internal/fix"
@@ -262,6 +263,21 @@ func analyze(ctx context.Context, in Input, cfg *lint.Config, fx *semantic.Facts
 	return src, u, nil
 }
 
+// fileKind names a non-regular file's type for messages.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "mode " + m.String()
+}
+
 // errGenerated marks a discovered file skipped as generated or bundled.
 var errGenerated = errors.New("generated or bundled")
 
@@ -337,7 +353,17 @@ func within(p, root string) bool {
 
 // readFile reads a file, refusing huge ones before reading them.
 func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	// Only regular files are read: opening a FIFO blocks until a writer
+	// comes (a run would hang), and a device never ends. Check before
+	// opening, open without blocking, and check again what was opened.
+	if info, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if info.IsDir() {
+		return nil, fmt.Errorf("is a directory")
+	} else if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", fileKind(info.Mode()))
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -346,8 +372,8 @@ func readFile(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("is a directory")
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", fileKind(info.Mode()))
 	}
 	if info.Size() > source.MaxFileSize {
 		return nil, fmt.Errorf("file too large (%.1f MB; the limit is %d MB)", float64(info.Size())/(1<<20), source.MaxFileSize>>20)

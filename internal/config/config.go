@@ -109,6 +109,10 @@ var pyprojectTable = regexp.MustCompile(`(?m)^\s*\[\s*tool\s*\.\s*rtlint\s*[\].]
 
 // Load reads and validates one configuration file.
 func Load(p string) (*Config, error) {
+	// A FIFO named pyproject.toml would block the read forever.
+	if info, err := os.Stat(p); err == nil && !info.Mode().IsRegular() {
+		return nil, &Error{Path: p, Msg: "not a regular file"}
+	}
 	data, err := os.ReadFile(p)
 	if err != nil {
 		return nil, err

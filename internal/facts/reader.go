@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
@@ -135,7 +136,14 @@ func (r *Reader) parse(path string, read func(*Project, string, []byte) error) *
 	if p, ok := r.parsed[path]; ok || r.failed[path] {
 		return p
 	}
-	src, err := os.ReadFile(path)
+	var src []byte
+	info, err := os.Stat(path)
+	if err == nil && !info.Mode().IsRegular() {
+		err = errors.New("not a regular file") // a FIFO would block the read
+	}
+	if err == nil {
+		src, err = os.ReadFile(path)
+	}
 	p := &Project{}
 	if err == nil {
 		err = read(p, path, src)

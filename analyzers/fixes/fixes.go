@@ -170,7 +170,11 @@ func AddImport(m *semantic.Model, imp Import) (edits []analyzers.Edit, ok bool) 
 func importInsert(m *semantic.Model, stmt string) analyzers.Edit {
 	at, prefix := importPoint(m)
 	if prefix == "" && at > 0 && m.File.Src[at-1] == '\n' {
-		return Insert(at-1, "\n"+stmt)
+		pos := at - 1
+		if pos > 0 && m.File.Src[pos-1] == '\r' {
+			pos-- // before a CRLF, never between its CR and LF
+		}
+		return Insert(pos, "\n"+stmt)
 	}
 	if prefix != "" {
 		return Insert(at, prefix+stmt)

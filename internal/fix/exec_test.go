@@ -74,3 +74,28 @@ func TestFixedProgramsRun(t *testing.T) {
 		})
 	}
 }
+
+// Fixes keep a CRLF file's line endings, and a byte-order mark stays first
+// (issue 14): no bare LF is added, no insertion lands between CR and LF.
+func TestFixesKeepLineEndings(t *testing.T) {
+	for name, src := range map[string]string{
+		"crlf.py":     "import time\r\n\r\n\r\nasync def h():\r\n    time.sleep(1)\r\n",
+		"bom_crlf.py": "\ufeffimport os\r\nimport time\r\n\r\nasync def h():\r\n    time.sleep(1)\r\n    return os.sep\r\n",
+		"crlf.js":     "const fs = require('fs');\r\n\r\nasync function h(p) {\r\n  return fs.readFileSync(p, 'utf8');\r\n}\r\nmodule.exports = h;\r\n",
+	} {
+		out, err := fix.File(context.Background(), name, []byte(src), nil, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := string(out.Src)
+		if out.Fixed == 0 {
+			t.Errorf("%s: no fix applied", name)
+		}
+		if strings.Count(got, "\n") != strings.Count(got, "\r\n") {
+			t.Errorf("%s: a fix added a bare LF:\n%q", name, got)
+		}
+		if strings.HasPrefix(src, "\ufeff") && !strings.HasPrefix(got, "\ufeff") {
+			t.Errorf("%s: the byte-order mark moved:\n%q", name, got)
+		}
+	}
+}

@@ -162,6 +162,9 @@ func usesAnywhere(src []byte, name string) int { return len(word(name).FindAllIn
 func deleteLines(src []byte, s semantic.Span) analyzers.Edit {
 	start, end := int(s.Start), int(s.End)
 	ls := strings.LastIndexByte(string(src[:start]), '\n') + 1
+	if ls == 0 && bytes.HasPrefix(src, []byte("\ufeff")) {
+		ls = len("\ufeff") // the byte-order mark stays where it is
+	}
 	le := strings.IndexByte(string(src[end:]), '\n')
 	if le < 0 {
 		le = len(src)

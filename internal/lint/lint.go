@@ -4,6 +4,7 @@
 package lint
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -50,6 +51,25 @@ func demote(sev analyzers.Severity, where string, override bool) analyzers.Sever
 		return analyzers.Info
 	}
 	return sev
+}
+
+// crlf makes a fix's new lines in a CRLF file end as the file's do: fixes
+// write "\n", and an `import asyncio` ending in LF in a CRLF file is a
+// mixed-line-ending diff every editor and linter complains about.
+func crlf(src []byte, fixes []analyzers.Fix) {
+	i := bytes.IndexByte(src, '\n')
+	if i <= 0 || src[i-1] != '\r' {
+		return
+	}
+	for fi := range fixes {
+		for ei := range fixes[fi].Edits {
+			e := &fixes[fi].Edits[ei]
+			if e.Create || !strings.Contains(e.NewText, "\n") {
+				continue
+			}
+			e.NewText = strings.ReplaceAll(strings.ReplaceAll(e.NewText, "\r\n", "\n"), "\n", "\r\n")
+		}
+	}
 }
 
 // whereIn says where the code at a byte offset of a file runs: the file's
@@ -372,6 +392,7 @@ func runOne(a *analyzers.Analyzer, f *source.File, m *semantic.Model, cfg *Confi
 			if u.sup.suppressed(start.Line, d.Code) {
 				return
 			}
+			crlf(f.Src, d.Fixes)
 			where := whereIn(m, f.Path, d.Start)
 			fd := Finding{
 				Path: f.Path, Start: d.Start, End: d.End,

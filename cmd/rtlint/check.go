@@ -168,7 +168,7 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err != nil {
 			return usageError(stderr, "reading stdin: %v", err)
 		}
-		inputs = append(inputs, batch.Input{Path: f.stdinFilename, Src: src})
+		inputs = append(inputs, batch.Input{Path: f.stdinFilename, Src: src, Stdin: true})
 	}
 	var skipped []string
 	for _, root := range walkRoots {

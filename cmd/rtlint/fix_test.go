@@ -186,3 +186,71 @@ func TestWriteAtomicKeepsConcurrentEdit(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
 }
+
+// --fix and the file system (issue 14): a symlink's target is fixed and
+// the link stays a link; a link out of the project is not followed; a
+// read-only file is refused (exit 2); setuid and hard links are kept; a
+// refused write leaves no worker file behind.
+func TestFixFileSystem(t *testing.T) {
+	bad := "import time\n\n\nasync def h():\n    time.sleep(1)\n"
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "pyproject.toml"), "[project]\nname = \"x\"\n")
+	writeFile(t, filepath.Join(dir, "real.py"), bad)
+	if err := os.Symlink("real.py", filepath.Join(dir, "link.py")); err != nil {
+		t.Fatal(err)
+	}
+	outside := filepath.Join(t.TempDir(), "outside.py")
+	writeFile(t, outside, bad)
+	if err := os.Symlink(outside, filepath.Join(dir, "out.py")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "ro.py"), bad)
+	os.Chmod(filepath.Join(dir, "ro.py"), 0o444)
+	writeFile(t, filepath.Join(dir, "suid.py"), bad)
+	os.Chmod(filepath.Join(dir, "suid.py"), 0o755|os.ModeSetuid)
+	writeFile(t, filepath.Join(dir, "hard.py"), bad)
+	if err := os.Link(filepath.Join(dir, "hard.py"), filepath.Join(dir, "hard2.txt")); err != nil {
+		t.Fatal(err)
+	}
+
+	r := inDir(t, dir, "check", "--fix", "--no-cache", "link.py", "out.py", "ro.py", "suid.py", "hard.py")
+	if r.code != 2 {
+		t.Errorf("exit %d, want 2 (ro.py and out.py refused): %s", r.code, r)
+	}
+	if !strings.Contains(r.stderr, "ro.py: read-only") || !strings.Contains(r.stderr, "out.py: a symbolic link to") {
+		t.Errorf("stderr should explain the refusals: %s", r.stderr)
+	}
+	fixed := func(p string) bool {
+		b, _ := os.ReadFile(p)
+		return strings.Contains(string(b), "asyncio.sleep")
+	}
+	if info, err := os.Lstat(filepath.Join(dir, "link.py")); err != nil || info.Mode()&os.ModeSymlink == 0 || !fixed(filepath.Join(dir, "real.py")) {
+		t.Errorf("link.py: the link should stay a link and its target be fixed (%v)", err)
+	}
+	if fixed(outside) || fixed(filepath.Join(dir, "ro.py")) {
+		t.Error("a refused file was written")
+	}
+	if info, _ := os.Stat(filepath.Join(dir, "suid.py")); !fixed(filepath.Join(dir, "suid.py")) || info.Mode()&os.ModeSetuid == 0 || info.Mode().Perm() != 0o755 {
+		t.Errorf("suid.py: fixed %v, mode %v; want fixed with setuid kept", fixed(filepath.Join(dir, "suid.py")), info.Mode())
+	}
+	if !fixed(filepath.Join(dir, "hard2.txt")) {
+		t.Error("hard.py's other link does not see the fix: the link was cut")
+	}
+}
+
+// Fixing stdin prints only the fixed text and applies no fix that would
+// create a file (a worker module it could never write).
+func TestFixStdinCreatesNothing(t *testing.T) {
+	dir := t.TempDir()
+	js := "const express = require('express');\nconst app = express();\n\nfunction fib(n) {\n  return n < 2 ? n : fib(n - 1) + fib(n - 2);\n}\n\napp.get('/fib', (req, res) => {\n  res.send(String(fib(40)));\n});\n"
+	r := rtlint(t, runOpts{dir: dir, stdin: js}, "check", "--fix", "--unsafe-fixes", "--stdin-filename", "app.js", "-")
+	if strings.Contains(r.stdout, "worker") {
+		t.Errorf("stdin fix applied a worker fix:\n%s", r.stdout)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), "worker") {
+			t.Errorf("stdin fix created %s", e.Name())
+		}
+	}
+}

@@ -38,6 +38,9 @@ type Input struct {
 	// Discovered: found by walking a directory, not named by the user, so
 	// a generated or bundled file is skipped (SPEC §5).
 	Discovered bool
+	// Stdin: the text came from standard input; fixing it writes only the
+	// fixed text, so no fix may create a file.
+	Stdin bool
 }
 
 // Output is the outcome for one input: a result or the error that kept the
@@ -156,7 +159,9 @@ func RunProject(ctx context.Context, inputs []Input, o Options) []Output {
 			return
 		}
 		src := out[i].Original
-		if out[i].Fix, out[i].Err = fix.FileIn(ctx, inputs[i].Path, src, o.ConfigFor(inputs[i].Path), o.Fix.Unsafe, ix); out[i].Err == nil {
+		// Fixing stdin writes only the fixed text: no fix may create a file.
+		opts := fix.Options{Unsafe: o.Fix.Unsafe, NoCreate: inputs[i].Stdin}
+		if out[i].Fix, out[i].Err = fix.FileWith(ctx, inputs[i].Path, src, o.ConfigFor(inputs[i].Path), opts, ix); out[i].Err == nil {
 			out[i].Result = out[i].Fix.Remaining
 		}
 	})

@@ -40,6 +40,20 @@ func File(ctx context.Context, path string, src []byte, cfg *lint.Config, unsafe
 // (nil: reach stays inside the file). Fixes that edit another existing
 // file (reach's call-site fix) are left to the editor.
 func FileIn(ctx context.Context, path string, src []byte, cfg *lint.Config, unsafe bool, ix *project.Index) (*Outcome, error) {
+	return FileWith(ctx, path, src, cfg, Options{Unsafe: unsafe}, ix)
+}
+
+// Options tune which fixes apply.
+type Options struct {
+	Unsafe bool // apply unsafe fixes too
+	// NoCreate leaves out fixes that create files: fixing stdin, where
+	// only the fixed text is written, a worker module would never exist.
+	NoCreate bool
+}
+
+// FileWith is FileIn with options.
+func FileWith(ctx context.Context, path string, src []byte, cfg *lint.Config, opts Options, ix *project.Index) (*Outcome, error) {
+	unsafe := opts.Unsafe
 	run := func(src []byte) (*lint.Result, error) {
 		if ix == nil {
 			return lint.Run(ctx, path, src, cfg)
@@ -88,7 +102,7 @@ func FileIn(ctx context.Context, path string, src []byte, cfg *lint.Config, unsa
 		applied := 0
 		for _, f := range res.Findings {
 			for _, fx := range f.Fixes {
-				if !Allowed(fx.Applicability, unsafe) || !compatible(fx, taken) || editsElsewhere(fx, path) {
+				if !Allowed(fx.Applicability, unsafe) || !compatible(fx, taken) || editsElsewhere(fx, path) || opts.NoCreate && creates(fx) {
 					continue
 				}
 				for _, e := range fx.Edits {
@@ -116,6 +130,16 @@ func FileIn(ctx context.Context, path string, src []byte, cfg *lint.Config, unsa
 		out.Src = fixed
 		out.Fixed += applied
 	}
+}
+
+// creates reports whether a fix creates a file.
+func creates(fx analyzers.Fix) bool {
+	for _, e := range fx.Edits {
+		if e.Create {
+			return true
+		}
+	}
+	return false
 }
 
 // editsElsewhere reports whether a fix edits an existing file other than

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -73,8 +74,14 @@ func (s *stream) readFrame() ([]byte, int64, error) {
 	var total int64
 	length, headers := -1, 0
 	for {
-		line, err := s.in.ReadString('\n')
+		// ReadSlice bounds a header line by the reader's 64 KiB buffer: a
+		// client sending an endless line costs no memory, only the session.
+		raw, err := s.in.ReadSlice('\n')
+		line := string(raw)
 		total += int64(len(line))
+		if errors.Is(err, bufio.ErrBufferFull) {
+			return nil, total, fmt.Errorf("header line longer than %d bytes", s.in.Size())
+		}
 		if err != nil {
 			if err == io.EOF && total == 0 {
 				return nil, total, io.EOF

@@ -1337,3 +1337,14 @@ func TestNotRegularFiles(t *testing.T) {
 		t.Fatal("rtlint hung on a FIFO")
 	}
 }
+
+// Control characters in file names are escaped in text output and errors.
+func TestControlCharactersInPaths(t *testing.T) {
+	dir := t.TempDir()
+	name := "a\x1b[2J.py"
+	writeFile(t, filepath.Join(dir, name), "import time\n\nasync def h():\n    time.sleep(1)\n")
+	r := inDir(t, dir, "check", "--quiet", ".")
+	if strings.Contains(r.stdout, "\x1b") || !strings.Contains(r.stdout, `"a\x1b[2J.py"`) {
+		t.Errorf("want the name quoted with its escape: %q", r.stdout)
+	}
+}

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"github.com/rtlint/rtlint/internal/walk"
+
 	"fmt"
 	"io"
 	"strings"
@@ -33,13 +35,13 @@ func Text(w io.Writer, files []File, opts Options) error {
 	counts := map[analyzers.Severity]int{}
 	for _, f := range all {
 		counts[f.Severity]++
-		fmt.Fprintf(w, "%s:%d:%d: %s %s %s\n", paint(ansiBold, f.Path), f.Line, f.Column,
+		fmt.Fprintf(w, "%s:%d:%d: %s %s %s\n", paint(ansiBold, walk.Display(f.Path)), f.Line, f.Column,
 			paint(severityColor(f.Severity)+ansiBold, f.Rule), paint(ansiDim, "["+label(f)+"]"), f.Message)
 		if !opts.Quiet {
 			writeExcerpt(w, f, lines[f.Path], paint)
 			// A reach path, hop by hop, like a compiler's notes.
 			for _, r := range f.Related {
-				fmt.Fprintf(w, "  %s %s:%d:%d: %s\n", paint(ansiDim, "= via"), r.Path, r.Line, r.Column, r.Message)
+				fmt.Fprintf(w, "  %s %s:%d:%d: %s\n", paint(ansiDim, "= via"), walk.Display(r.Path), r.Line, r.Column, r.Message)
 			}
 		}
 	}

@@ -13,8 +13,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
+	"unicode/utf8"
 
 	"github.com/rtlint/rtlint/internal/source"
 )
@@ -33,7 +35,19 @@ type Error struct {
 	Err  error
 }
 
-func (e *Error) Error() string { return e.Path + ": " + Reason(e.Err) }
+func (e *Error) Error() string { return Display(e.Path) + ": " + Reason(e.Err) }
+
+// Display renders a path for a terminal: as it is, or quoted with escapes
+// when it holds control characters (a file named "a\x1b[2J.py" must not
+// clear the screen of whoever reads the report).
+func Display(path string) string {
+	for _, r := range path {
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+			return strconv.Quote(path)
+		}
+	}
+	return path
+}
 
 // Reason renders an error's cause without repeating the path, e.g.
 // "permission denied", "no such file or directory".

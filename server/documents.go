@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -325,5 +324,3 @@ func (s *Server) forgetTree(d *document) {
 	s.trees = slices.DeleteFunc(s.trees, func(x *document) bool { return x == d })
 	s.mu.Unlock()
 }
-
-func (d *document) isPath(suffix string) bool { return strings.HasSuffix(d.path, suffix) }

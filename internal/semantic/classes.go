@@ -263,15 +263,11 @@ type lineMatch struct {
 	sub    []int  // submatch indexes into line
 }
 
-// lineMatches finds each occurrence of keyword that starts a word and
-// matches re (anchored at the keyword) on the rest of its line. Searching
-// for the keyword first keeps the cost linear in the text, where an
-// unanchored pattern over a whole class is not.
-func lineMatches(text, keyword string, re *regexp.Regexp) []lineMatch {
-	return lineMatchesOf(text, keyword, "", re)
-}
-
-// lineMatchesOf is lineMatches on the lines that also contain only.
+// lineMatchesOf finds each occurrence of keyword that starts a word and
+// matches re (anchored at the keyword) on the rest of its line, on the
+// lines that also contain only ("" for every line). Searching for the
+// keyword first keeps the cost linear in the text, where an unanchored
+// pattern over a whole class is not.
 func lineMatchesOf(text, keyword, only string, re *regexp.Regexp) []lineMatch {
 	var out []lineMatch
 	for at := 0; ; {

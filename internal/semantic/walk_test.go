@@ -16,9 +16,7 @@ import (
 func TestWalkMatchesQuery(t *testing.T) {
 	ctx := context.Background()
 	files := corpus.Generate(20240601, 2<<20)
-	for _, s := range corpus.Snippets(3) {
-		files = append(files, s)
-	}
+	files = append(files, corpus.Snippets(3)...)
 	for _, l := range source.Languages {
 		c, err := queryFor(l)
 		if err != nil {

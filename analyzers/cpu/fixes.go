@@ -105,6 +105,9 @@ func workerFix(m *semantic.Model, c *semantic.Call, callee int) []analyzers.Fix 
 	var body []string
 	for _, fi := range closure(m, callee) {
 		f := m.Funcs[fi]
+		if !fixes.SyntaxClean(m, f.Span) {
+			return nil // broken code is not moved into a worker
+		}
 		text := m.Text(f.Span)
 		if f.Kind == semantic.Arrow || f.Kind == semantic.FuncExpr {
 			text = "const " + f.Name + " = " + text + ";"

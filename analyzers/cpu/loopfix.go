@@ -36,7 +36,7 @@ func loopWorkerFix(m *semantic.Model, li int) []analyzers.Fix {
 		return nil
 	}
 	text := m.Text(l.Span)
-	if loopUnsafe.MatchString(text) || strings.ContainsAny(text, "`") {
+	if loopUnsafe.MatchString(text) || strings.ContainsAny(text, "`") || !fixes.SyntaxClean(m, l.Span) {
 		return nil
 	}
 	code := stripComments(semantic.StripStrings(text))
@@ -94,6 +94,9 @@ func loopWorkerFix(m *semantic.Model, li int) []analyzers.Fix {
 		for _, fi := range closure(m, c) {
 			if !seenFn[fi] {
 				seenFn[fi] = true
+				if !fixes.SyntaxClean(m, m.Funcs[fi].Span) {
+					return nil // broken code is not moved into a worker
+				}
 				body = append(body, m.Text(m.Funcs[fi].Span))
 			}
 		}

@@ -127,6 +127,31 @@ func (imp Import) qualified(lang source.Language) string {
 	return mod + "." + imp.Name
 }
 
+// SyntaxClean reports whether the code in span parsed without errors: a
+// fix that moves code elsewhere (a worker module) must not carry broken
+// code there. Without a tree it cannot tell, and says no.
+func SyntaxClean(m *semantic.Model, span semantic.Span) bool {
+	if m.File.Tree == nil {
+		return false
+	}
+	// Descend from the root to the smallest node that covers the span.
+	n := m.File.Tree.RootNode()
+	for {
+		next := -1
+		for i := 0; i < int(n.ChildCount()); i++ {
+			if c := n.Child(i); c != nil && c.StartByte() <= span.Start && span.End <= c.EndByte() {
+				next = i
+				break
+			}
+		}
+		if next < 0 {
+			break
+		}
+		n = n.Child(next)
+	}
+	return !n.HasError()
+}
+
 // NodeBuiltin names a Node builtin module as fixes write it: `node:fs`,
 // or plain `fs` where the project supports a Node older than 14.18, whose
 // require() does not take `node:` specifiers (SPEC §2b).

@@ -87,8 +87,8 @@ func workerFix(m *semantic.Model, c *semantic.Call, callee int) []analyzers.Fix 
 	}
 	ts := m.Lang() != source.JavaScript
 	host := m.Funcs[c.Func]
-	if !host.Async && host.Kind == semantic.Method {
-		return nil
+	if !host.Async && host.Kind == semantic.Method || !fixes.SyntaxClean(m, host.Span) {
+		return nil // the host gains `async` and an await: not in broken code
 	}
 	name := m.Funcs[callee].Name
 	if !safeName(name) {

@@ -32,7 +32,7 @@ func loopWorkerFix(m *semantic.Model, li int) []analyzers.Fix {
 		return nil
 	}
 	host := m.Funcs[l.Func]
-	if host.Kind == semantic.Method && !host.Async {
+	if host.Kind == semantic.Method && !host.Async || !fixes.SyntaxClean(m, host.Span) {
 		return nil
 	}
 	text := m.Text(l.Span)

@@ -227,6 +227,9 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(batch.CheckGCPercent)
 	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(batch.CheckMemoryLimit)
+	}
 	var mode *batch.FixMode
 	if f.fix || f.diff {
 		mode = &batch.FixMode{Unsafe: f.unsafeFixes}

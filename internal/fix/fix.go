@@ -3,6 +3,7 @@ package fix
 import (
 	"context"
 	"fmt"
+	sitter "github.com/smacker/go-tree-sitter"
 	"path/filepath"
 
 	"github.com/rtlint/rtlint/analyzers"
@@ -100,6 +101,10 @@ func FileWith(ctx context.Context, path string, src []byte, cfg *lint.Config, op
 		}
 		var taken []analyzers.Edit
 		applied := 0
+		before := map[string]bool{}
+		for p := range out.Created {
+			before[p] = true
+		}
 		for _, f := range res.Findings {
 			for _, fx := range f.Fixes {
 				if !Allowed(fx.Applicability, unsafe) || !compatible(fx, taken) || editsElsewhere(fx, path) || opts.NoCreate && creates(fx) {
@@ -127,9 +132,58 @@ func FileWith(ctx context.Context, path string, src []byte, cfg *lint.Config, op
 		if string(fixed) == string(out.Src) {
 			return done()
 		}
+		// A fix that lands in code tree-sitter could not parse may make it
+		// worse: fixes never add syntax errors, so such a round is undone.
+		if syntaxErrors(ctx, path, fixed) > syntaxErrors(ctx, path, out.Src) {
+			for _, fx := range createdThisRound(out.Created, before) {
+				delete(out.Created, fx)
+			}
+			return done()
+		}
 		out.Src = fixed
 		out.Fixed += applied
 	}
+}
+
+// createdThisRound lists the files created since a round began.
+func createdThisRound(now map[string]string, before map[string]bool) []string {
+	var out []string
+	for p := range now {
+		if !before[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// syntaxErrors counts the ERROR and MISSING nodes of src's tree (0 when
+// it cannot be parsed at all: nothing to compare).
+func syntaxErrors(ctx context.Context, path string, src []byte) int {
+	f, err := source.Parse(ctx, path, source.LanguageOf(path), src)
+	if err != nil {
+		return 0
+	}
+	defer f.Tree.Close()
+	root := f.Tree.RootNode()
+	if !root.HasError() {
+		return 0
+	}
+	n := 0
+	stack := []*sitter.Node{root}
+	for len(stack) > 0 {
+		nd := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if nd.IsError() || nd.IsMissing() {
+			n++
+		}
+		if !nd.HasError() {
+			continue // no error below
+		}
+		for i := 0; i < int(nd.ChildCount()); i++ {
+			stack = append(stack, nd.Child(i))
+		}
+	}
+	return n
 }
 
 // creates reports whether a fix creates a file.

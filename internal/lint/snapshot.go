@@ -22,6 +22,23 @@ type Snapshot struct {
 // reach to decide: then a later run needs only its summary, not its text.
 func (s *Snapshot) Quiet() bool { return len(s.Findings) == 0 && len(s.Pending) == 0 }
 
+// Quiet reports whether the unit has nothing to report and nothing for
+// reach to decide (and no suppression comments to check): resolving it
+// needs only its summary, not its text.
+func (u *Unit) Quiet() bool {
+	return len(u.direct.Findings) == 0 && len(u.direct.Errors) == 0 && len(u.pending) == 0 && !u.cfg.ShowsUnusedSuppressions()
+}
+
+// DropText forgets the text and line index of a quiet unit's file, which
+// nothing will read again: a project's sources need not all stay in
+// memory until the report.
+func (u *Unit) DropText() {
+	if u.Quiet() {
+		u.File = &source.File{Path: u.File.Path, Language: u.File.Language}
+		u.direct.File = u.File
+	}
+}
+
 // PendingSnapshot is a reach candidate as plain data.
 type PendingSnapshot struct {
 	D        analyzers.Diagnostic

@@ -17,18 +17,7 @@ import (
 // TestReachProjects lints each fixture project under testdata/reach as a
 // whole (SPEC §2 "reach"): every blocking call a helper makes is expected
 // exactly where its `want` comment says, with the path in its message.
-func TestReachProjects(t *testing.T) {
-	dirs, err := os.ReadDir("../../testdata/reach")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range dirs {
-		if d.IsDir() {
-			dir := filepath.Join("../../testdata/reach", d.Name())
-			t.Run(d.Name(), func(t *testing.T) { rttest.RunProject(t, dir, nil) })
-		}
-	}
-}
+func TestReachProjects(t *testing.T) { rttest.RunProjects(t, "../../testdata/reach", nil) }
 
 func lintProject(t *testing.T, inputs []batch.Input, cfg *lint.Config) map[string][]lint.Finding {
 	t.Helper()

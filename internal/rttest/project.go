@@ -94,3 +94,18 @@ func CheckInputs(t *testing.T, inputs []batch.Input, cfg *lint.Config) map[strin
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// RunProjects runs RunProject on each folder under root, one subtest each.
+func RunProjects(t *testing.T, root string, cfg *lint.Config) {
+	t.Helper()
+	dirs, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		if d.IsDir() {
+			dir := filepath.Join(root, d.Name())
+			t.Run(d.Name(), func(t *testing.T) { RunProject(t, dir, cfg) })
+		}
+	}
+}

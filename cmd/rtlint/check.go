@@ -277,7 +277,10 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	if err := formatter(stdout, files, report.Options{Color: useColor(stdout), Quiet: f.quiet, Fixed: fixed, Fixing: f.fix}); err != nil {
+	if len(inputs) == 0 && len(fileErrs) == 0 {
+		fmt.Fprintf(stderr, "rtlint: no Python, JavaScript or TypeScript files found under %s\n", strings.Join(paths, ", "))
+	}
+	if err := formatter(stdout, files, report.Options{Color: useColor(stdout), Quiet: f.quiet, Fixed: fixed, Fixing: f.fix, Failed: len(fileErrs) > 0}); err != nil {
 		fmt.Fprintf(stderr, "rtlint: writing output: %v\n", err)
 		return exitError
 	}

@@ -366,8 +366,23 @@ func TestFileTooLargeMessage(t *testing.T) {
 	if want := "rtlint: big.py: file too large (20.0 MB; the limit is 10 MB)\n"; r.stderr != want {
 		t.Errorf("stderr = %q, want %q", r.stderr, want)
 	}
-	if r.stdout != "All checks passed!\n" {
-		t.Errorf("stdout = %q, want only the clean summary", r.stdout)
+	if r.stdout != "" {
+		t.Errorf("stdout = %q, want nothing: not every file was checked, so no \"All checks passed!\"", r.stdout)
+	}
+}
+
+// A folder with nothing to lint says so on stderr and exits 0; a missing
+// path prints only its error.
+func TestNothingToLint(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "README.md"), "# x\n")
+	r := inDir(t, dir, "check", ".")
+	if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "no Python, JavaScript or TypeScript files found under .") {
+		t.Errorf("empty project: %s", r)
+	}
+	r = inDir(t, dir, "check", "missing")
+	if r.code != 2 || r.stdout != "" || r.stderr != "rtlint: missing: no such file or directory\n" {
+		t.Errorf("missing path: %s", r)
 	}
 }
 

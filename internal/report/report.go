@@ -26,6 +26,9 @@ type Options struct {
 	// Fixing is set under --fix; Fixed counts the fixes applied.
 	Fixing bool
 	Fixed  int
+	// Failed: some file could not be linted (its error goes to stderr), so
+	// the text report does not claim that all checks passed.
+	Failed bool
 }
 
 // Formatter writes every finding of a run.

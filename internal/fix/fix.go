@@ -90,8 +90,8 @@ func FileWith(ctx context.Context, path string, src []byte, cfg *lint.Config, op
 			if err != nil {
 				return nil, err
 			}
-			if string(src) == string(out.Src) {
-				return out, nil
+			if string(src) == string(out.Src) || syntaxErrors(ctx, path, src) > syntaxErrors(ctx, path, out.Src) {
+				return out, nil // nothing to prune, or pruning would break code
 			}
 			out.Src = src
 			if out.Remaining, err = run(out.Src); err != nil {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -44,9 +45,26 @@ func FuzzFixRoundTrip(f *testing.F) {
 		}
 		path := fixPaths[int(lang)%len(fixPaths)]
 		ctx := context.Background()
-		out, err := fix.File(ctx, path, src, nil, true)
-		if err != nil {
-			t.Fatalf("fix.File: %v", err)
+		// A slow input is a finding too: the fuzzer keeps it as the
+		// failing input instead of stalling until its deadline.
+		type result struct {
+			out *fix.Outcome
+			err error
+		}
+		ch := make(chan result, 1)
+		go func() {
+			o, e := fix.File(ctx, path, src, nil, true)
+			ch <- result{o, e}
+		}()
+		var out *fix.Outcome
+		select {
+		case r := <-ch:
+			if r.err != nil {
+				t.Fatalf("fix.File: %v", r.err)
+			}
+			out = r.out
+		case <-time.After(5 * time.Second):
+			t.Fatalf("fix.File took over 5 s on:\n%q", src)
 		}
 		if !utf8.Valid(out.Src) {
 			t.Fatalf("fixed source is not valid UTF-8:\n%q", out.Src)

@@ -292,7 +292,7 @@ func (u *Unit) Resolve(ix *project.Index) *Result {
 			continue
 		}
 		start, end := f.Lines.Position(p.d.Start), f.Lines.Position(p.d.End)
-		if u.sup.suppressed(start.Line, p.d.Code) {
+		if u.sup.suppressed(start.Line, end.Line, p.d.Code) {
 			continue
 		}
 		fd := Finding{
@@ -389,7 +389,7 @@ func runOne(a *analyzers.Analyzer, f *source.File, m *semantic.Model, cfg *Confi
 				return
 			}
 			start, end := f.Lines.Position(d.Start), f.Lines.Position(d.End)
-			if u.sup.suppressed(start.Line, d.Code) {
+			if u.sup.suppressed(start.Line, end.Line, d.Code) {
 				return
 			}
 			crlf(f.Src, d.Fixes)
@@ -427,7 +427,15 @@ func reportUnused(f *source.File, sup suppressions, cfg *Config, res *Result) {
 	if where == "" {
 		where = project.Request
 	}
-	for s, codes := range sup.unused(enabled) {
+	known := func(code string) bool {
+		for _, a := range registry.All() {
+			if strings.HasPrefix(a.Code, code) {
+				return true
+			}
+		}
+		return false
+	}
+	for s, codes := range sup.unused(enabled, known) {
 		msg := "suppression comment suppresses nothing"
 		if codes[0] != "" {
 			msg = "unused suppression of " + strings.Join(codes, ", ")

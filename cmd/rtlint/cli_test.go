@@ -1363,3 +1363,13 @@ func TestControlCharactersInPaths(t *testing.T) {
 		t.Errorf("want the name quoted with its escape: %q", r.stdout)
 	}
 }
+
+// `rtlint version` and `rtlint --version` print the build's version.
+func TestVersion(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		r := inDir(t, t.TempDir(), args...)
+		if r.code != 0 || !strings.HasPrefix(r.stdout, "rtlint ") || strings.TrimSpace(strings.TrimPrefix(r.stdout, "rtlint ")) == "" {
+			t.Errorf("rtlint %v: %s", args, r)
+		}
+	}
+}

@@ -13,7 +13,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/rtlint/rtlint/internal/report"
 )
@@ -25,8 +27,46 @@ const (
 	exitError    = 2
 )
 
-// version is set by the release build (-ldflags "-X main.version=...").
-var version = "0.1.0-dev"
+// version is set by a release build (-ldflags "-X main.version=...");
+// otherwise buildVersion reads it from the build.
+var version = ""
+
+func init() {
+	if version == "" {
+		version = buildVersion()
+	}
+}
+
+// buildVersion is the module version `go install …@v0.2.0` records
+// ("0.2.0"), else the VCS revision of a build from a checkout, else "dev".
+func buildVersion() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return strings.TrimPrefix(v, "v")
+	}
+	rev, dirty := "", false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return "dev"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if dirty {
+		rev += "-dirty"
+	}
+	return "dev-" + rev
+}
 
 func main() {
 	report.Version = version
@@ -61,6 +101,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			cmd, args = args[0], args[1:]
 		case "-h", "--help":
 			cmd = "help"
+		case "--version", "-V":
+			cmd, args = "version", args[1:]
 		}
 	}
 	switch cmd {

@@ -254,3 +254,30 @@ func TestFixStdinCreatesNothing(t *testing.T) {
 		}
 	}
 }
+
+// The --diff of every example applies cleanly with git apply (issue 15):
+// no spurious context line at the end of a file.
+func TestDiffAppliesWithGit(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		if os.Getenv("RTLINT_REQUIRE_TOOLS") != "" {
+			t.Fatal("git not found and RTLINT_REQUIRE_TOOLS is set")
+		}
+		t.Skip("git not found")
+	}
+	dir := copyExamples(t)
+	r := rtlint(t, runOpts{dir: dir}, "check", "--diff", "--unsafe-fixes", "--no-cache", ".")
+	if r.code != 1 || !strings.Contains(r.stdout, "@@ ") {
+		t.Fatalf("--diff: %s", r)
+	}
+	// The diff's paths are relative to dir; the worker files a fix would
+	// create are new files in it.
+	patch := filepath.Join(t.TempDir(), "fix.patch")
+	if err := os.WriteFile(patch, []byte(r.stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("git", "apply", "--check", "--unsafe-paths", "-p1", patch)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("git apply --check: %v\n%s\n--- patch:\n%s", err, out, r.stdout)
+	}
+}

@@ -189,6 +189,19 @@ func createFile(path string, data []byte) error {
 	return f.Close()
 }
 
+// diffLines splits text into lines that keep their newline. difflib's
+// SplitLines adds an empty last line to text that ends with a newline,
+// which showed as a context line git apply could not find.
+func diffLines(text string) []string {
+	lines := strings.SplitAfter(text, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	} else {
+		lines[len(lines)-1] += "\n" // no newline at the end: diffed as if there were one
+	}
+	return lines
+}
+
 // printDiffs prints every fix as a unified diff and writes nothing. Exit 1
 // when there is a diff, 0 when there is none, 2 when a file failed.
 func printDiffs(outputs []batch.Output, stdout, stderr io.Writer) int {
@@ -229,10 +242,10 @@ func writeDiff(w io.Writer, path, before, after string) {
 	if before == "" {
 		from = "/dev/null"
 	} else {
-		a = difflib.SplitLines(before)
+		a = diffLines(before)
 	}
 	text, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
-		A: a, B: difflib.SplitLines(after),
+		A: a, B: diffLines(after),
 		FromFile: from, ToFile: "b" + name, Context: 3,
 	})
 	fmt.Fprint(w, text)

@@ -61,7 +61,7 @@ func FuzzSession(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		if bytes.Contains(in, []byte("file:")) {
-			t.Skip("a file URI would send the server to index the disk")
+			return // a file URI would send the server to index the disk
 		}
 		out := &lockedBuffer{}
 		done := make(chan struct{})

@@ -259,10 +259,7 @@ func TestFixStdinCreatesNothing(t *testing.T) {
 // no spurious context line at the end of a file.
 func TestDiffAppliesWithGit(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
-		if os.Getenv("RTLINT_REQUIRE_TOOLS") != "" {
-			t.Fatal("git not found and RTLINT_REQUIRE_TOOLS is set")
-		}
-		t.Skip("git not found")
+		skipOrFail(t, "git not found: %v", err)
 	}
 	dir := copyExamples(t)
 	r := rtlint(t, runOpts{dir: dir}, "check", "--diff", "--unsafe-fixes", "--no-cache", ".")

@@ -90,7 +90,7 @@ func prepareWrite(path string, original, fixed []byte) (*pendingWrite, error) {
 	}
 	if target != filepath.Clean(path) {
 		root := project.FindRoot(filepath.Dir(path))
-		if abs, err := filepath.Abs(target); err != nil || !within(abs, root) {
+		if abs, err := filepath.Abs(target); err != nil || !project.Within(abs, root) {
 			return nil, fmt.Errorf("a symbolic link to %s, outside the project (%s); not fixed", target, root)
 		}
 	}
@@ -167,10 +167,6 @@ func (w *pendingWrite) discard() {
 		os.Remove(w.tmp)
 		w.tmp = ""
 	}
-}
-
-func within(p, dir string) bool {
-	return p == dir || strings.HasPrefix(p, dir+string(filepath.Separator))
 }
 
 // createFile writes a file a fix creates; an existing file is never replaced.

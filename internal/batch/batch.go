@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 	"syscall"
 
@@ -350,7 +349,7 @@ func loadImports(ctx context.Context, ix *project.Index, queue []*project.Summar
 				}
 				done[key] = true
 				p, _ := project.Locate(from, s.Lang, fs, site.Target, exists)
-				if p == "" || ix.Has(p) || seen[p] || !within(p, root) {
+				if p == "" || ix.Has(p) || seen[p] || !project.Within(p, root) {
 					continue
 				}
 				seen[p] = true
@@ -363,11 +362,6 @@ func loadImports(ctx context.Context, ix *project.Index, queue []*project.Summar
 			}
 		}
 	}
-}
-
-func within(p, root string) bool {
-	rel, err := filepath.Rel(root, p)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // readFile reads a file, refusing huge ones before reading them.

@@ -79,7 +79,7 @@ func whereIn(m *semantic.Model, path string, off int) string {
 	if role := project.FileRole(path); role != "" {
 		return role
 	}
-	if fi := m.FuncAt(off); fi != semantic.None && m.RunsOnceWhy(fi) != "" {
+	if m.RunsOnceAt(off) != "" {
 		return project.Startup
 	}
 	return project.Request

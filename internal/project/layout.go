@@ -5,6 +5,7 @@ package project
 import (
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // RootMarkers are the entries whose presence makes a directory a project
@@ -69,4 +70,10 @@ func absDir(dir string) string {
 func isFile(path string) bool {
 	fi, err := os.Stat(path)
 	return err == nil && !fi.IsDir()
+}
+
+// Within reports whether path p lies in folder root (or is it).
+func Within(p, root string) bool {
+	rel, err := filepath.Rel(root, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

@@ -64,11 +64,11 @@ func (m *Model) ReachFunc(fi int) int {
 // entry", "command", "startup callback" (JS `app.listen(…, cb)`); ""
 // otherwise.
 func (m *Model) RunsOnceWhy(fi int) string {
-	if fi == None {
-		return ""
-	}
 	if m.onceUp == nil {
 		m.onceUp = m.nearestUp(func(i int) bool { return m.Funcs[i].RunsOnce != "" || m.Funcs[i].Startup })
+	}
+	if fi == None || fi >= len(m.Funcs) {
+		return ""
 	}
 	k := int(m.onceUp[fi])
 	switch {
@@ -78,6 +78,23 @@ func (m *Model) RunsOnceWhy(fi int) string {
 		return m.Funcs[k].RunsOnce
 	}
 	return "startup callback"
+}
+
+// RunsOnceAt says why the code at a byte offset runs once (see
+// RunsOnceWhy), or "". Most files have no such function: then no search.
+func (m *Model) RunsOnceAt(off int) string {
+	m.RunsOnceWhy(None) // computes onceUp
+	any := false
+	for _, k := range m.onceUp {
+		if k != int32(None) {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return ""
+	}
+	return m.RunsOnceWhy(m.FuncAt(off))
 }
 
 // HandlerOf returns the handler function fi serves requests as: fi

@@ -114,9 +114,12 @@ func (m *Model) ModuleRouters() []string {
 		return nil
 	}
 	var out []string
-	for k, refs := range m.refs {
-		if k.scope == None && pyRouterClasses.MatchString(m.combine(refs, 0)) {
-			out = append(out, k.name)
+	for k := range m.refs {
+		if k.scope != None {
+			continue
+		}
+		if q, _ := m.lookup(k.name, None, 0); pyRouterClasses.MatchString(q) {
+			out = append(out, k.name) // through lookup: its answers are kept
 		}
 	}
 	sort.Strings(out)

@@ -264,15 +264,15 @@ func analyze(ctx context.Context, in Input, cfg *lint.Config, fx *semantic.Facts
 	if in.Discovered && walk.Generated(in.Path, src) {
 		return nil, nil, errGenerated
 	}
-	f, err := source.Parse(ctx, in.Path, source.LanguageOf(in.Path), src)
+	// The tree is C memory the Go GC does not see, and nothing after the
+	// model reads it (reports use the text and line index; --fix parses
+	// afresh): it lives in a scratch arena, released as this returns.
+	f, release, err := source.ParseScratch(ctx, in.Path, source.LanguageOf(in.Path), src)
+	defer release()
 	if err != nil {
 		return src, nil, err
 	}
 	u, err := lint.AnalyzeWith(ctx, f, nil, cfg, fx)
-	// The tree is C memory the Go GC does not see, and nothing after the
-	// model reads it (reports use the text and line index; --fix parses
-	// afresh): close it now, not when the run ends.
-	defer f.Tree.Close()
 	if err != nil {
 		return src, nil, err
 	}

@@ -4,6 +4,7 @@
 package batch
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -34,7 +35,7 @@ const CheckGCPercent = 400
 // five times the live heap. Under the limit the collector runs as rarely
 // as CheckGCPercent says; near it, as often as needed. cmd/rtlint applies
 // it unless GOMEMLIMIT is set.
-const CheckMemoryLimit = 48 << 20
+const CheckMemoryLimit = 40 << 20
 
 // Input is one file to lint. Src, when non-nil, is used instead of reading
 // Path (stdin, tests, benchmarks).
@@ -391,10 +392,14 @@ func readFile(path string) ([]byte, error) {
 	if info.Size() > source.MaxFileSize {
 		return nil, fmt.Errorf("file too large (%.1f MB; the limit is %d MB)", float64(info.Size())/(1<<20), source.MaxFileSize>>20)
 	}
-	src, err := io.ReadAll(io.LimitReader(f, source.MaxFileSize+1))
-	if err != nil {
+	// One buffer of the size stat gave (ReadAll would double its way up);
+	// a file that grew meanwhile still reads whole, up to the limit.
+	var buf bytes.Buffer
+	buf.Grow(int(info.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, source.MaxFileSize+1)); err != nil {
 		return nil, err
 	}
+	src := buf.Bytes()
 	if len(src) > source.MaxFileSize {
 		return nil, fmt.Errorf("file too large (the limit is %d MB)", source.MaxFileSize>>20)
 	}

@@ -17,15 +17,18 @@ type Reader struct {
 	// are then unknown and linting goes on. Called once per file.
 	Warn func(path string, err error)
 
-	mu     sync.Mutex
-	byDir  map[string]*Project
-	parsed map[string]*Project // one manifest's own facts, by path
-	failed map[string]bool
+	mu    sync.Mutex
+	byDir map[string]*Project
+	// foundFrom is nearest's memo: the nearest manifests of each kind
+	// from a folder up.
+	foundFrom map[string][][]string
+	parsed    map[string]*Project // one manifest's own facts, by path
+	failed    map[string]bool
 }
 
 // NewReader returns a reader with empty caches.
 func NewReader(warn func(string, error)) *Reader {
-	return &Reader{Warn: warn, byDir: map[string]*Project{}, parsed: map[string]*Project{}, failed: map[string]bool{}}
+	return &Reader{Warn: warn, byDir: map[string]*Project{}, foundFrom: map[string][][]string{}, parsed: map[string]*Project{}, failed: map[string]bool{}}
 }
 
 // source is one kind of manifest, in the order the nearest ones are
@@ -65,26 +68,7 @@ func (r *Reader) forDir(dir string) *Project {
 	if p, ok := r.byDir[dir]; ok {
 		return p
 	}
-	// The nearest file of each kind, walking up; the repository root is
-	// the last folder looked at.
-	found := make([][]string, len(sources))
-	for d := dir; ; d = filepath.Dir(d) {
-		entries, _ := os.ReadDir(d)
-		names := make([]string, 0, len(entries))
-		for _, e := range entries {
-			if e.Type().IsRegular() || e.Type()&os.ModeSymlink != 0 {
-				names = append(names, e.Name())
-			}
-		}
-		for i, s := range sources {
-			if found[i] == nil {
-				found[i] = match(d, names, s.names)
-			}
-		}
-		if hasGit(entries) || filepath.Dir(d) == d {
-			break
-		}
-	}
+	found := r.nearest(dir)
 	var p *Project
 	for i, s := range sources {
 		for _, path := range found[i] {
@@ -101,6 +85,34 @@ func (r *Reader) forDir(dir string) *Project {
 	}
 	r.byDir[dir] = p
 	return p
+}
+
+// nearest finds the nearest file of each kind from folder d up; the
+// repository root is the last folder looked at. Each folder is listed
+// once per run, however many folders below it ask.
+func (r *Reader) nearest(d string) [][]string {
+	if found, ok := r.foundFrom[d]; ok {
+		return found
+	}
+	entries, _ := os.ReadDir(d)
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		if e.Type().IsRegular() || e.Type()&os.ModeSymlink != 0 {
+			names = append(names, e.Name())
+		}
+	}
+	var up [][]string
+	if parent := filepath.Dir(d); !hasGit(entries) && parent != d {
+		up = r.nearest(parent)
+	}
+	found := make([][]string, len(sources))
+	for i, s := range sources {
+		if found[i] = match(d, names, s.names); found[i] == nil && up != nil {
+			found[i] = up[i]
+		}
+	}
+	r.foundFrom[d] = found
+	return found
 }
 
 // match lists the files of folder d named by one source (every

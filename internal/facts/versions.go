@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/Masterminds/semver/v3"
 	pep440 "github.com/aquasecurity/go-pep440-version"
@@ -19,12 +20,15 @@ type Range struct {
 	// points are the versions the declaration names, probed too: an exact
 	// pin admits nothing else.
 	points []string
+	// answers memoises the questions below: probing parses dozens of
+	// versions, and rules ask per finding.
+	answers *sync.Map
 }
 
 var versionToken = regexp.MustCompile(`\d+(?:\.\d+)+`)
 
 func newRange(text, source string, admits func(string) bool) Range {
-	return Range{Text: text, Source: source, admits: admits, points: versionToken.FindAllString(text, -1)}
+	return Range{Text: text, Source: source, admits: admits, points: versionToken.FindAllString(text, -1), answers: new(sync.Map)}
 }
 
 // Known reports whether the project declares the versions at all.
@@ -109,6 +113,19 @@ func (r Range) MayBeBelow(target string) bool {
 	if !r.Known() {
 		return false
 	}
+	return r.memo("below "+target, func() bool { return r.mayBeBelow(target) })
+}
+
+func (r Range) memo(question string, answer func() bool) bool {
+	if v, ok := r.answers.Load(question); ok {
+		return v.(bool)
+	}
+	v := answer()
+	r.answers.Store(question, v)
+	return v
+}
+
+func (r Range) mayBeBelow(target string) bool {
 	t := parseMM(target)
 	for major := 0; major <= t.major; major++ {
 		for minor := 0; minor <= 40; minor++ {
@@ -129,6 +146,10 @@ func (r Range) MayBeAtLeast(target string) bool {
 	if !r.Known() {
 		return true
 	}
+	return r.memo("at least "+target, func() bool { return r.mayBeAtLeast(target) })
+}
+
+func (r Range) mayBeAtLeast(target string) bool {
 	t := parseMM(target)
 	for minor := t.minor; minor <= t.minor+200; minor++ {
 		if r.admitsMM(t.major, minor) {

@@ -112,6 +112,8 @@ func (m *Model) scanAttrs(k int, only string) map[string]Target {
 		if !ok || bad[name] || only != "" && name != only {
 			return
 		}
+		// Cut from a view of the file: kept strings must not pin its text.
+		name, t.Module, t.Name = strings.Clone(name), strings.Clone(t.Module), strings.Clone(t.Name)
 		if old, seen := attrs[name]; seen && old != t {
 			delete(attrs, name)
 			bad[name] = true
@@ -120,7 +122,7 @@ func (m *Model) scanAttrs(k int, only string) map[string]Target {
 		attrs[name] = t
 	}
 	c := &m.Classes[k]
-	text := m.Text(c.Span)
+	text := m.view(c.Span)
 	py := m.Lang() == source.Python
 	if py {
 		for _, at := range lineMatchesOf(text, "self.", only, pySelfAssign) {

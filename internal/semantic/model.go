@@ -6,6 +6,8 @@
 package semantic
 
 import (
+	"unsafe"
+
 	"github.com/rtlint/rtlint/internal/source"
 )
 
@@ -218,6 +220,16 @@ type Model struct {
 
 // Text returns the source text of a span.
 func (m *Model) Text(s Span) string { return string(m.File.Src[s.Start:s.End]) }
+
+// view is Text without the copy, for scanning a large span: the string
+// shares the file's bytes (which never change), so nothing cut from it may
+// outlive the model; clone what is kept.
+func (m *Model) view(s Span) string {
+	if s.End <= s.Start {
+		return ""
+	}
+	return unsafe.String(&m.File.Src[s.Start], int(s.End-s.Start))
+}
 
 // Lang is the file's language.
 func (m *Model) Lang() source.Language { return m.File.Language }

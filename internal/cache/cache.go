@@ -10,11 +10,13 @@ package cache
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -24,12 +26,16 @@ import (
 	"github.com/rtlint/rtlint/internal/lint"
 )
 
+// An entry is format, key, the CRC-32C of the payload, and the payload:
+// the gob stream of an Entry.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
 // DirName is the cache folder rtlint makes at a project's root.
 const DirName = ".rtlint_cache"
 
 // format names the entry layout; a change of it (or of any type stored)
 // must change this string, so that old entries read as misses.
-const format = "rtlint-cache-2\n"
+const format = "rtlint-cache-3\n"
 
 // Cache is one cache folder.
 type Cache struct {
@@ -159,12 +165,17 @@ func (c *Cache) Get(path string, key Key) (*Entry, bool) {
 	name := entryName(path)
 	c.mark(name)
 	data, err := os.ReadFile(filepath.Join(c.dir, name))
-	if err != nil || len(data) < len(format)+len(key) || string(data[:len(format)]) != format ||
+	head := len(format) + len(key) + 4
+	if err != nil || len(data) < head || string(data[:len(format)]) != format ||
 		!bytes.Equal(data[len(format):len(format)+len(key)], key[:]) {
 		return nil, false
 	}
+	payload := data[head:]
+	if binary.LittleEndian.Uint32(data[head-4:]) != crc32.Checksum(payload, castagnoli) {
+		return nil, false // a torn or flipped entry could still decode
+	}
 	var e Entry
-	if err := gob.NewDecoder(bytes.NewReader(data[len(format)+len(key):])).Decode(&e); err != nil ||
+	if err := decodeEntry(payload, &e); err != nil ||
 		e.Snapshot == nil || e.Snapshot.Summary == nil {
 		return nil, false
 	}
@@ -175,12 +186,15 @@ func (c *Cache) Get(path string, key Key) (*Entry, bool) {
 // renamed over the old one, so a reader never sees half of it and two
 // runs writing at once leave one whole entry.
 func (c *Cache) Put(path string, key Key, e *Entry) error {
+	var payload bytes.Buffer
+	if err := gob.NewEncoder(&payload).Encode(e); err != nil {
+		return err
+	}
 	var buf bytes.Buffer
 	buf.WriteString(format)
 	buf.Write(key[:])
-	if err := gob.NewEncoder(&buf).Encode(e); err != nil {
-		return err
-	}
+	buf.Write(binary.LittleEndian.AppendUint32(nil, crc32.Checksum(payload.Bytes(), castagnoli)))
+	buf.Write(payload.Bytes())
 	name := entryName(path)
 	c.mark(name)
 	tmp, err := os.CreateTemp(c.dir, name+".tmp*")

@@ -1,9 +1,14 @@
 package cache
 
 import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rtlint/rtlint/internal/lint"
@@ -57,6 +62,7 @@ func TestBadEntries(t *testing.T) {
 		"truncated": whole[:len(whole)/2],
 		"corrupt":   append(append([]byte{}, whole[:len(format)+32]...), []byte("garbage that is not gob")...),
 		"foreign":   append([]byte("rtlint-cache-0\n"), whole[len(format):]...),
+		"flipped":   flipLast(whole),
 		"empty":     nil,
 	} {
 		if err := os.WriteFile(name, data, 0o644); err != nil {
@@ -90,5 +96,89 @@ func TestPrune(t *testing.T) {
 	}
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("Clean left %s: %v", dir, err)
+	}
+}
+
+func flipLast(b []byte) []byte {
+	b = append([]byte{}, b...)
+	b[len(b)-1] ^= 1
+	return b
+}
+
+// Entries decode to what was stored, one after another and from several
+// goroutines: the decoders kept between entries (decode.go) carry nothing
+// from one entry into the next.
+func TestManyEntriesDecodeWhole(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), DirName)
+	c, _ := Open(dir)
+	key := c.KeyFor("x", nil)
+	want := map[string]*Entry{}
+	for i := range 40 {
+		e := entry()
+		e.Stat.Size = int64(i)
+		path := fmt.Sprintf("f%d.py", i)
+		e.Snapshot.Summary.Path = path
+		if i%3 == 0 {
+			e.Snapshot.Findings = nil
+		} else {
+			for j := range i {
+				e.Snapshot.Findings = append(e.Snapshot.Findings, lint.Finding{Path: path, Line: j + 2, Rule: "RT201", Message: strings.Repeat("m", j)})
+			}
+		}
+		if err := c.Put(path, key, e); err != nil {
+			t.Fatal(err)
+		}
+		want[path] = e
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 3 {
+				for path, e := range want {
+					got, ok := c.Get(path, key)
+					if !ok || !reflect.DeepEqual(got, e) {
+						t.Errorf("%s: got %+v, want %+v", path, got, e)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// A stream whose type definitions differ from every kept decoder's (an
+// entry written by another build) takes a fresh decoder, and a stream cut
+// anywhere is an error, not a panic.
+func TestDecodeEntryStreams(t *testing.T) {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(entry()); err != nil {
+		t.Fatal(err)
+	}
+	whole := buf.Bytes()
+	for range 2 {
+		var e Entry
+		if err := decodeEntry(whole, &e); err != nil || !reflect.DeepEqual(&e, entry()) {
+			t.Fatalf("decode = %+v, %v", e, err)
+		}
+	}
+	type other struct{ A, B int }
+	var ob bytes.Buffer
+	gob.NewEncoder(&ob).Encode(other{1, 2})
+	var e Entry
+	if err := decodeEntry(ob.Bytes(), &e); err == nil {
+		t.Error("a stream of another type decoded as an Entry")
+	}
+	for cut := 0; cut < len(whole); cut++ {
+		var e Entry
+		if err := decodeEntry(whole[:cut], &e); err == nil {
+			t.Errorf("stream cut at %d of %d decoded", cut, len(whole))
+		}
+	}
+	var again Entry
+	if err := decodeEntry(whole, &again); err != nil || !reflect.DeepEqual(&again, entry()) {
+		t.Fatalf("decode after bad streams = %+v, %v", again, err)
 	}
 }

@@ -22,13 +22,14 @@ type Reader struct {
 	// foundFrom is nearest's memo: the nearest manifests of each kind
 	// from a folder up.
 	foundFrom map[string][][]string
+	bySet     map[string]*Project // by the manifests' paths
 	parsed    map[string]*Project // one manifest's own facts, by path
 	failed    map[string]bool
 }
 
 // NewReader returns a reader with empty caches.
 func NewReader(warn func(string, error)) *Reader {
-	return &Reader{Warn: warn, byDir: map[string]*Project{}, foundFrom: map[string][][]string{}, parsed: map[string]*Project{}, failed: map[string]bool{}}
+	return &Reader{Warn: warn, byDir: map[string]*Project{}, foundFrom: map[string][][]string{}, bySet: map[string]*Project{}, parsed: map[string]*Project{}, failed: map[string]bool{}}
 }
 
 // source is one kind of manifest, in the order the nearest ones are
@@ -69,6 +70,20 @@ func (r *Reader) forDir(dir string) *Project {
 		return p
 	}
 	found := r.nearest(dir)
+	// Folders with the same nearest manifests share one Project, so the
+	// shells' per-facts work (configurations, cache keys) is done once.
+	var set strings.Builder
+	for _, paths := range found {
+		for _, path := range paths {
+			set.WriteString(path)
+			set.WriteByte(0)
+		}
+		set.WriteByte(1)
+	}
+	if p, ok := r.bySet[set.String()]; ok {
+		r.byDir[dir] = p
+		return p
+	}
 	var p *Project
 	for i, s := range sources {
 		for _, path := range found[i] {
@@ -84,6 +99,7 @@ func (r *Reader) forDir(dir string) *Project {
 		}
 	}
 	r.byDir[dir] = p
+	r.bySet[set.String()] = p
 	return p
 }
 

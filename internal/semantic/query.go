@@ -122,13 +122,22 @@ var variantNames = map[string]variant{
 	"lambda": vLambda, "arrow": vArrow, "expression": vExpression, "method": vMethod, "new": vNew,
 }
 
-// compiled is a language's combined query and its capture table.
+// compiled is a language's combined query and its capture table. The
+// table comes from the query text; the tree-sitter query itself is
+// compiled only when a query cursor runs (10-25 ms per language: a batch
+// run, which walks with the C walker, never pays it).
 type compiled struct {
-	query    *sitter.Query
+	lang     source.Language
+	text     string
+	names    []string // capture names by id: in order of first appearance
 	captures []captureInfo
 	// drainable says every match has at most one node per capture and no
 	// predicate, so matches can be drained in bulk (runQuery).
 	drainable bool
+
+	once  sync.Once
+	query *sitter.Query
+	err   error
 }
 
 var (
@@ -144,44 +153,78 @@ type cursor struct {
 	buf []uint32
 }
 
-// queryFor compiles the combined query of a language once per process.
+// queryFor reads the combined query of a language once per process.
 func queryFor(lang source.Language) (*compiled, error) {
 	compileOnce[lang].Do(func() {
-		compiledQ[lang], compileErr[lang] = compile(lang)
+		compiledQ[lang], compileErr[lang] = readQuery(lang)
 	})
 	return compiledQ[lang], compileErr[lang]
 }
 
-func compile(lang source.Language) (*compiled, error) {
+func readQuery(lang source.Language) (*compiled, error) {
 	text, err := queries.Source(lang.String())
 	if err != nil {
 		return nil, err
 	}
-	q, err := sitter.NewQuery([]byte(text), lang.Grammar())
-	if err != nil {
-		return nil, fmt.Errorf("compile %s query: %w", lang, err)
-	}
-	c := &compiled{query: q}
-	for i := uint32(0); i < q.CaptureCount(); i++ {
-		name := q.CaptureNameForId(i)
+	names, repeats := scanQuery(text)
+	c := &compiled{lang: lang, text: text, names: names, drainable: !repeats}
+	for _, name := range names {
 		info, err := parseCaptureName(name)
 		if err != nil {
 			return nil, fmt.Errorf("%s query: %w", lang, err)
 		}
 		c.captures = append(c.captures, info)
 	}
-	c.drainable = true
-	for p := uint32(0); p < q.PatternCount(); p++ {
-		if len(q.PredicatesForPattern(p)) > 0 {
-			c.drainable = false
+	return c, nil
+}
+
+// sitterQuery compiles the query once, for the query-cursor paths.
+func (c *compiled) sitterQuery() (*sitter.Query, error) {
+	c.once.Do(func() {
+		q, err := sitter.NewQuery([]byte(c.text), c.lang.Grammar())
+		if err != nil {
+			c.err = fmt.Errorf("compile %s query: %w", c.lang, err)
+			return
 		}
-		for id := uint32(0); id < q.CaptureCount(); id++ {
-			if qt := q.CaptureQuantifierForId(p, id); qt == sitter.QuantifierZeroOrMore || qt == sitter.QuantifierOneOrMore {
-				c.drainable = false
+		c.query = q
+	})
+	return c.query, c.err
+}
+
+// scanQuery lists a query's capture names in order of first appearance,
+// which is the order tree-sitter numbers them in, and says whether the
+// query has predicates or quantifiers (then a match may hold several
+// nodes per capture, and matches are not drained in bulk). CheckQueries
+// compares both answers with the compiled query's.
+func scanQuery(text string) (names []string, repeats bool) {
+	seen := map[string]bool{}
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == ';': // a comment, to the end of the line
+			for i < len(text) && text[i] != '\n' {
+				i++
 			}
+		case c == '"':
+			for i++; i < len(text) && text[i] != '"'; i++ {
+				if text[i] == '\\' {
+					i++
+				}
+			}
+		case c == '#' || c == '*' || c == '+':
+			repeats = true
+		case c == '@':
+			j := i + 1
+			for j < len(text) && (isIdentByte(text[j]) || text[j] == '.' || text[j] == '-') {
+				j++
+			}
+			if name := text[i+1 : j]; !seen[name] {
+				seen[name] = true
+				names = append(names, name)
+			}
+			i = j - 1
 		}
 	}
-	return c, nil
+	return names, repeats
 }
 
 func parseCaptureName(name string) (captureInfo, error) {
@@ -206,11 +249,40 @@ func parseCaptureName(name string) (captureInfo, error) {
 	return captureInfo{kind: k, field: f}, nil
 }
 
-// CheckQueries compiles every language's query; tests and `Validate` call it.
+// CheckQueries compiles every language's query, and checks that the
+// capture table read from its text is the compiled query's; tests and
+// `Validate` call it.
 func CheckQueries() error {
 	for _, l := range source.Languages {
-		if _, err := queryFor(l); err != nil {
+		c, err := queryFor(l)
+		if err != nil {
 			return err
+		}
+		q, err := c.sitterQuery()
+		if err != nil {
+			return err
+		}
+		if int(q.CaptureCount()) != len(c.names) {
+			return fmt.Errorf("%s query: %d captures, the text scan found %d", l, q.CaptureCount(), len(c.names))
+		}
+		for i, name := range c.names {
+			if got := q.CaptureNameForId(uint32(i)); got != name {
+				return fmt.Errorf("%s query: capture %d is @%s, the text scan says @%s", l, i, got, name)
+			}
+		}
+		drainable := true
+		for p := uint32(0); p < q.PatternCount(); p++ {
+			if len(q.PredicatesForPattern(p)) > 0 {
+				drainable = false
+			}
+			for id := uint32(0); id < q.CaptureCount(); id++ {
+				if qt := q.CaptureQuantifierForId(p, id); qt == sitter.QuantifierZeroOrMore || qt == sitter.QuantifierOneOrMore {
+					drainable = false
+				}
+			}
+		}
+		if drainable != c.drainable {
+			return fmt.Errorf("%s query: drainable is %v, the text scan says %v", l, drainable, c.drainable)
 		}
 	}
 	return nil
@@ -251,17 +323,23 @@ func runQueryOn(f *source.File, node *sitter.Node, visit func(*match)) error {
 	defer cursors.Put(cur)
 	if w := walkerFor(f.Language, c); w != nil {
 		w.walk(cur, c, node, visit)
-	} else if c.drainable && fastMatchesWork() {
-		drainQuery(cur, c, f, node, visit)
+		return nil
+	}
+	q, err := c.sitterQuery()
+	if err != nil {
+		return err
+	}
+	if c.drainable && fastMatchesWork() {
+		drainQuery(cur, q, c, f, node, visit)
 	} else {
-		nextMatchQuery(cur.qc, c, node, visit)
+		nextMatchQuery(cur.qc, q, c, node, visit)
 	}
 	return nil
 }
 
 // drainQuery is runQuery's bulk path.
-func drainQuery(cur *cursor, c *compiled, f *source.File, root *sitter.Node, visit func(*match)) {
-	cur.qc.Exec(c.query, root)
+func drainQuery(cur *cursor, q *sitter.Query, c *compiled, f *source.File, root *sitter.Node, visit func(*match)) {
+	cur.qc.Exec(q, root)
 	raw := *(*unsafe.Pointer)(unsafe.Add(unsafe.Pointer(cur.qc), cursorPtrOffset))
 	buf := cur.buf
 	maxCaptures := C.int(len(c.captures))
@@ -275,8 +353,8 @@ func drainQuery(cur *cursor, c *compiled, f *source.File, root *sitter.Node, vis
 }
 
 // nextMatchQuery is runQuery through go-tree-sitter's NextMatch.
-func nextMatchQuery(qc *sitter.QueryCursor, c *compiled, root *sitter.Node, visit func(*match)) {
-	qc.Exec(c.query, root)
+func nextMatchQuery(qc *sitter.QueryCursor, q *sitter.Query, c *compiled, root *sitter.Node, visit func(*match)) {
+	qc.Exec(q, root)
 	var m match
 	for {
 		qm, ok := qc.NextMatch()
@@ -354,6 +432,10 @@ func fastMatchesWork() bool {
 		if err != nil || !c.drainable {
 			return
 		}
+		q, err := c.sitterQuery()
+		if err != nil {
+			return
+		}
 		src := []byte("import os, time as t\nfrom a.b import c as d\n\n@app.get('/x')\nasync def f(req, n: int = 1):\n" +
 			"    x = [y * 2 for y in range(10) if y]\n    while n:\n        t.sleep(lambda z: z)\n    with open('f') as fh:\n" +
 			"        return {k: v for k, v in fh}\n\nclass C(Base):\n    def m(self):\n        for i in g(i for i in x): os.system(i)\n")
@@ -363,8 +445,8 @@ func fastMatchesWork() bool {
 		}
 		var slow, fast []match
 		cur := &cursor{qc: sitter.NewQueryCursor(), buf: make([]uint32, 1+3*len(c.captures))}
-		nextMatchQuery(cur.qc, c, f.Tree.RootNode(), func(m *match) { slow = append(slow, *m) })
-		drainQuery(cur, c, f, f.Tree.RootNode(), func(m *match) { fast = append(fast, *m) })
+		nextMatchQuery(cur.qc, q, c, f.Tree.RootNode(), func(m *match) { slow = append(slow, *m) })
+		drainQuery(cur, q, c, f, f.Tree.RootNode(), func(m *match) { fast = append(fast, *m) })
 		fastOK = len(slow) > 10 && slices.Equal(slow, fast)
 	})
 	return fastOK

@@ -188,8 +188,8 @@ func newWalker(lang source.Language, c *compiled) *walker {
 	g := lang.Grammar()
 	nsym := int(g.SymbolCount())
 	captures := map[string]int32{}
-	for i := uint32(0); i < c.query.CaptureCount(); i++ {
-		captures[c.query.CaptureNameForId(i)] = int32(i)
+	for i, name := range c.names {
+		captures[name] = int32(i)
 	}
 	fields := map[string]int32{}
 	for id, misses := 1, 0; misses < 32 && id < 1<<12; id++ {
@@ -315,30 +315,40 @@ const ecmaWalkSample = "import fs, { readFileSync as rf } from 'node:fs';\nconst
 	"  const h = x => x * 2; const k = async (a, b) => { await g(); }; new Pool(); new P; app.get('/', function (q) {});\n}\n" +
 	"function* gen() {}\nclass C { @Get() async m(@Req() r) { this.x(`t${1}`); } }\nf`tagged`;\n"
 
-// walkerFor returns the language's walker once it has reproduced the
-// query's matches on a sample exactly, else nil (the query is used).
+// walkerFor returns the language's walker, or nil when the query's
+// matches cannot be walked (then the query is run). The walker mirrors the
+// query's patterns by hand; TestWalkMatchesQuery holds them equal over a
+// corpus, so a run does not compile the query to check it again.
 func walkerFor(lang source.Language, c *compiled) *walker {
 	walkOnce[lang].Do(func() {
-		if !c.drainable || !fastMatchesWork() {
-			return
-		}
-		w := newWalker(lang, c)
-		if w == nil {
-			return
-		}
-		f, err := source.Parse(context.Background(), "sample", lang, []byte(walkSamples[lang]))
-		if err != nil {
-			return
-		}
-		var byQuery, byWalk []match
-		cur := &cursor{qc: sitter.NewQueryCursor(), buf: make([]uint32, 8192)}
-		drainQuery(cur, c, f, f.Tree.RootNode(), func(m *match) { byQuery = append(byQuery, *m) })
-		w.walk(cur, c, f.Tree.RootNode(), func(m *match) { byWalk = append(byWalk, *m) })
-		if len(byQuery) > 10 && sameMatches(byQuery, byWalk) {
-			walkers[lang] = w
+		if c.drainable {
+			walkers[lang] = newWalker(lang, c)
 		}
 	})
 	return walkers[lang]
+}
+
+// walkerAgrees reports whether the walker finds exactly the query's
+// matches on the language's sample, which exercises every pattern.
+func walkerAgrees(lang source.Language) bool {
+	c, err := queryFor(lang)
+	if err != nil {
+		return false
+	}
+	q, err := c.sitterQuery()
+	w := walkerFor(lang, c)
+	if err != nil || w == nil {
+		return false
+	}
+	f, err := source.Parse(context.Background(), "sample", lang, []byte(walkSamples[lang]))
+	if err != nil {
+		return false
+	}
+	var byQuery, byWalk []match
+	cur := &cursor{qc: sitter.NewQueryCursor(), buf: make([]uint32, 8192)}
+	drainQuery(cur, q, c, f, f.Tree.RootNode(), func(m *match) { byQuery = append(byQuery, *m) })
+	w.walk(cur, c, f.Tree.RootNode(), func(m *match) { byWalk = append(byWalk, *m) })
+	return len(byQuery) > 10 && sameMatches(byQuery, byWalk)
 }
 
 // sameMatches compares two match lists as multisets (the walk emits in

@@ -4,9 +4,10 @@
 package eventloop
 
 import (
-	"strings"
-
+	"cmp"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/analyzers/apis"
@@ -74,8 +75,13 @@ func reportBlockingWith(p *analyzers.Pass, cat *apis.Catalog, use func(*semantic
 			break
 		}
 	}
+	flagged := make([]*semantic.Call, len(hits))
+	for i, h := range hits {
+		flagged[i] = h.c
+	}
+	slices.SortFunc(flagged, func(a, b *semantic.Call) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
 	for _, h := range hits {
-		if chainsAnother(h.c, hits, func(x hit) *semantic.Call { return x.c }) {
+		if chainsAnother(h.c, flagged) {
 			continue
 		}
 		via := &analyzers.Via{Func: h.c.Func, Call: h.index, Kind: analyzers.ReachLoop,
@@ -89,10 +95,12 @@ func reportBlockingWith(p *analyzers.Pass, cat *apis.Catalog, use func(*semantic
 	}
 }
 
-// chainsAnother reports whether c's callee contains another flagged call.
-func chainsAnother[T any](c *semantic.Call, hits []T, call func(T) *semantic.Call) bool {
-	for _, h := range hits {
-		if o := call(h); o != c && c.Callee.Contains(o.Span) {
+// chainsAnother reports whether c's callee contains another flagged call
+// (sorted by start): `requests.get(u).json()` is reported once, at get.
+func chainsAnother(c *semantic.Call, flagged []*semantic.Call) bool {
+	i, _ := slices.BinarySearchFunc(flagged, c.Callee.Start, func(o *semantic.Call, start uint32) int { return cmp.Compare(o.Span.Start, start) })
+	for ; i < len(flagged) && flagged[i].Span.Start < c.Callee.End; i++ {
+		if o := flagged[i]; o != c && c.Callee.Contains(o.Span) {
 			return true
 		}
 	}

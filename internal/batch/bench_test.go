@@ -82,12 +82,26 @@ var (
 		}
 		return []Input{{Path: "reimport.py", Src: []byte(b.String())}}
 	}
+	// bigFile is one 5 MB module of ordinary code (routes, helpers,
+	// classes, loops): time and memory must grow linearly with it.
+	bigFile = func() []Input {
+		var b strings.Builder
+		b.WriteString("import json\nimport time\nimport requests\nfrom fastapi import APIRouter\n\nrouter = APIRouter()\n\n")
+		for i := 0; b.Len() < 5<<20; i++ {
+			fmt.Fprintf(&b, "class Store%d:\n    def __init__(self, db):\n        self.db = db\n\n    def get(self, k):\n        return self.db.get(k)\n\n", i)
+			fmt.Fprintf(&b, "def helper%d(xs):\n    total = 0\n    for x in xs:\n        total += x * %d\n    return json.dumps({'t': total})\n\n", i, i)
+			fmt.Fprintf(&b, "@router.get('/r%d')\nasync def route%d(q: str):\n    data = helper%d([1, 2, 3])\n    if q:\n        time.sleep(0.1)\n    return data\n\n", i, i, i)
+		}
+		return []Input{{Path: "big.py", Src: []byte(b.String())}}
+	}
 )
 
 func BenchmarkNestedParseOnly(b *testing.B)   { benchParse(b, nestedCallbacks()) }
 func BenchmarkNestedCheck(b *testing.B)       { benchCheckInputs(b, nestedCallbacks()) }
 func BenchmarkReimportParseOnly(b *testing.B) { benchParse(b, reimports()) }
 func BenchmarkReimportCheck(b *testing.B)     { benchCheckInputs(b, reimports()) }
+func BenchmarkBigFileParseOnly(b *testing.B)  { benchParse(b, bigFile()) }
+func BenchmarkBigFileCheck(b *testing.B)      { benchCheckInputs(b, bigFile()) }
 
 func benchCheckInputs(b *testing.B, inputs []Input) {
 	ctx := context.Background()

@@ -83,15 +83,17 @@ func (m *Model) RunsOnceWhy(fi int) string {
 // RunsOnceAt says why the code at a byte offset runs once (see
 // RunsOnceWhy), or "". Most files have no such function: then no search.
 func (m *Model) RunsOnceAt(off int) string {
-	m.RunsOnceWhy(None) // computes onceUp
-	any := false
-	for _, k := range m.onceUp {
-		if k != int32(None) {
-			any = true
-			break
+	if m.anyOnce == 0 {
+		m.RunsOnceWhy(None) // computes onceUp
+		m.anyOnce = 1
+		for _, k := range m.onceUp {
+			if k != int32(None) {
+				m.anyOnce = 2
+				break
+			}
 		}
 	}
-	if !any {
+	if m.anyOnce == 1 {
 		return ""
 	}
 	return m.RunsOnceWhy(m.FuncAt(off))

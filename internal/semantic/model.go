@@ -211,6 +211,8 @@ type Model struct {
 	funcIO    map[int]bool            // function → it does I/O (RT201), on demand
 	// Nearest-ancestor answers, for every function at once (ancestors.go).
 	reachUp, onceUp, handlerUp []int32
+	anyOnce                    int8                // RunsOnceAt's memo: 0 unknown, 1 no run-once function, 2 some
+	funcOrder                  int8                // funcsInOrder's memo: 0 unknown, 1 in order, 2 not
 	funcLoops                  [][]int             // function → loops in its own scope
 	byName                     map[string][]int    // function name → indexes into Funcs
 	classAttrs                 []map[string]Target // class → attribute classes, on demand

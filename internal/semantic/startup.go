@@ -2,6 +2,7 @@ package semantic
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/rtlint/rtlint/internal/source"
@@ -82,12 +83,39 @@ func markStartup(b *builder) {
 
 // FuncAt returns the innermost function containing a byte offset, or None.
 func (m *Model) FuncAt(off int) int {
-	best := None
-	for i := range m.Funcs {
-		sp := m.Funcs[i].Span
-		if int(sp.Start) <= off && off < int(sp.End) && (best == None || m.Funcs[best].Span.Contains(sp)) {
-			best = i
+	if !m.funcsInOrder() {
+		best := None
+		for i := range m.Funcs {
+			sp := m.Funcs[i].Span
+			if int(sp.Start) <= off && off < int(sp.End) && (best == None || m.Funcs[best].Span.Contains(sp)) {
+				best = i
+			}
+		}
+		return best
+	}
+	// Functions nest and are in source order: the innermost one holding
+	// off is the last to start at or before it, or one of its ancestors.
+	i := sort.Search(len(m.Funcs), func(i int) bool { return int(m.Funcs[i].Span.Start) > off }) - 1
+	for ; i != None; i = m.Funcs[i].Parent {
+		if sp := m.Funcs[i].Span; int(sp.Start) <= off && off < int(sp.End) {
+			return i
 		}
 	}
-	return best
+	return None
+}
+
+// funcsInOrder reports (once) whether Funcs are sorted by start with each
+// parent before its children, as the builder makes them.
+func (m *Model) funcsInOrder() bool {
+	if m.funcOrder == 0 {
+		m.funcOrder = 1
+		for i := range m.Funcs {
+			f := &m.Funcs[i]
+			if i > 0 && f.Span.Start < m.Funcs[i-1].Span.Start || f.Parent >= i || f.Parent != None && f.Parent < 0 {
+				m.funcOrder = 2
+				break
+			}
+		}
+	}
+	return m.funcOrder == 1
 }

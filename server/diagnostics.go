@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"net/url"
 	"path/filepath"
 	"runtime/debug"
@@ -316,9 +317,29 @@ func (s *Server) pullDiagnostics(ctx context.Context, raw json.RawMessage) (any,
 		}
 		findings = res.Findings
 	}
+	id := resultID(sn.version, findings)
+	if p.PreviousResultID == id {
+		return unchangedDocumentDiagnosticReport{Kind: "unchanged", ResultID: id}, nil
+	}
 	items := make([]protocol.Diagnostic, 0, len(findings))
 	for i, f := range findings {
 		items = append(items, toDiagnostic(sn.file, f, sn.version, i))
 	}
-	return fullDocumentDiagnosticReport{Kind: "full", Items: items}, nil
+	return fullDocumentDiagnosticReport{Kind: "full", ResultID: id, Items: items}, nil
+}
+
+// resultID names one pull's answer: the text's version (ranges and the
+// code actions' data are tied to it) and a hash of what was found. A pull
+// after a refresh that changed nothing in a document is answered
+// "unchanged", and the client keeps what it shows.
+func resultID(version int32, findings []lint.Finding) string {
+	h := fnv.New64a()
+	for _, f := range findings {
+		fmt.Fprintf(h, "%s\x00%d\x00%d\x00%d\x00%s\x00", f.Rule, f.Start, f.End, f.Severity, f.Message)
+		for _, r := range f.Related {
+			fmt.Fprintf(h, "%s\x00%d\x00%d\x00%s\x00", r.Path, r.Line, r.Column, r.Message)
+		}
+		h.Write([]byte{1})
+	}
+	return fmt.Sprintf("%d-%x", version, h.Sum64())
 }

@@ -52,12 +52,21 @@ const fixAllKind protocol.CodeActionKind = "source.fixAll.rtlint"
 
 // documentDiagnosticParams / fullReport: LSP 3.17 pull diagnostics.
 type documentDiagnosticParams struct {
-	TextDocument protocol.TextDocumentIdentifier `json:"textDocument"`
+	TextDocument     protocol.TextDocumentIdentifier `json:"textDocument"`
+	PreviousResultID string                          `json:"previousResultId,omitempty"`
 }
 
 type fullDocumentDiagnosticReport struct {
-	Kind  string                `json:"kind"` // "full"
-	Items []protocol.Diagnostic `json:"items"`
+	Kind     string                `json:"kind"` // "full"
+	ResultID string                `json:"resultId,omitempty"`
+	Items    []protocol.Diagnostic `json:"items"`
+}
+
+// unchangedDocumentDiagnosticReport tells a client that pulled with a
+// previousResultId that its diagnostics still hold.
+type unchangedDocumentDiagnosticReport struct {
+	Kind     string `json:"kind"` // "unchanged"
+	ResultID string `json:"resultId"`
 }
 
 // initializeParams is the part of initialize the server reads.

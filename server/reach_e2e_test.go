@@ -159,8 +159,17 @@ func TestPullClient(t *testing.T) {
 
 	e.Open(helpers, "python", reachHelpers)
 	e.Open(app, "python", reachApp)
-	if diags := e.Pull(helpers); len(diags) != 1 || diags[0].Code != "RT103" {
-		t.Fatalf("pulled helpers.py = %v, want one RT103", messages(diags))
+	first := e.PullReport(helpers, "")
+	if diags := first.Items; first.Kind != "full" || first.ResultID == "" || len(diags) != 1 || diags[0].Code != "RT103" {
+		t.Fatalf("pulled helpers.py = %s %q %v, want a full report with a resultId and one RT103", first.Kind, first.ResultID, messages(diags))
+	}
+	// Pulled again with nothing changed: "unchanged", with the same id.
+	if again := e.PullReport(helpers, first.ResultID); again.Kind != "unchanged" || again.ResultID != first.ResultID || len(again.Items) != 0 {
+		t.Errorf("pulled helpers.py again = %+v, want unchanged %q", again, first.ResultID)
+	}
+	// A client holding another result gets the full report.
+	if other := e.PullReport(helpers, "0-0"); other.Kind != "full" || len(other.Items) != 1 {
+		t.Errorf("pulled helpers.py with a stale id = %+v, want the full report", other)
 	}
 	// The edit removes the call: app.py is pulled after its own edit; the
 	// helper's findings change without an edit to it, so the server asks
@@ -180,6 +189,11 @@ func TestPullClient(t *testing.T) {
 	}
 	if len(diags) != 0 {
 		t.Errorf("pulled helpers.py after the edit and refreshes = %v, want none", messages(diags))
+	}
+	// Its findings changed without an edit: a client holding the first
+	// result gets a full (empty) report, not "unchanged".
+	if after := e.PullReport(helpers, first.ResultID); after.Kind != "full" || len(after.Items) != 0 || after.ResultID == first.ResultID {
+		t.Errorf("pulled helpers.py with the first id after the change = %+v, want a new full report", after)
 	}
 	if n := e.PublishCount(helpers) + e.PublishCount(app); n != 0 {
 		t.Errorf("the server pushed %d publishDiagnostics to a client that pulls", n)

@@ -348,14 +348,29 @@ func (e *Editor) AwaitProgressEnd() {
 // returns the full report's items.
 func (e *Editor) Pull(uri protocol.DocumentURI) []protocol.Diagnostic {
 	e.t.Helper()
-	var report struct {
-		Kind  string                `json:"kind"`
-		Items []protocol.Diagnostic `json:"items"`
+	return e.PullReport(uri, "").Items
+}
+
+// PullReport is one textDocument/diagnostic answer.
+type PullReport struct {
+	Kind     string                `json:"kind"` // "full" or "unchanged"
+	ResultID string                `json:"resultId"`
+	Items    []protocol.Diagnostic `json:"items"`
+}
+
+// PullReport pulls a document's diagnostics as a client that holds the
+// result previous (none: "").
+func (e *Editor) PullReport(uri protocol.DocumentURI, previous string) PullReport {
+	e.t.Helper()
+	params := map[string]any{"textDocument": map[string]any{"uri": uri}}
+	if previous != "" {
+		params["previousResultId"] = previous
 	}
-	if err := e.Call("textDocument/diagnostic", map[string]any{"textDocument": map[string]any{"uri": uri}}, &report); err != nil {
+	var report PullReport
+	if err := e.Call("textDocument/diagnostic", params, &report); err != nil {
 		e.fatalf("textDocument/diagnostic: %v", err)
 	}
-	return report.Items
+	return report
 }
 
 // AwaitServerRequest waits until the server has sent a request with this

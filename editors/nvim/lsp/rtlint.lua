@@ -24,7 +24,7 @@ return {
     'typescript',
     'typescriptreact',
   },
-  root_markers = { 'rtlint.toml', 'pyproject.toml', 'package.json', '.git' },
+  root_markers = { 'rtlint.toml', '.rtlint.toml', 'pyproject.toml', 'package.json', '.git' },
   settings = {
     rtlint = {},
   },

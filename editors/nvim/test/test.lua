@@ -64,55 +64,60 @@ local function main()
   check(vim.deep_equal(config.filetypes, setup.defaults.filetypes), 'filetypes differ between lsp/rtlint.lua and rtlint-setup.lua')
   check(vim.deep_equal(config.root_markers, setup.defaults.root_markers), 'root_markers differ between lsp/rtlint.lua and rtlint-setup.lua')
   check(vim.deep_equal(config.settings, setup.defaults.settings), 'settings differ between lsp/rtlint.lua and rtlint-setup.lua')
+  for _, marker in ipairs({ 'rtlint.toml', '.rtlint.toml', 'pyproject.toml' }) do
+    check(vim.tbl_contains(config.root_markers, marker), marker .. ' is not a root marker')
+  end
   say('ok: loaded lsp/rtlint.lua and rtlint-setup.lua')
 
   local bufnr = vim.api.nvim_get_current_buf()
   local fname = vim.api.nvim_buf_get_name(bufnr)
   check(fname:match('%.py$'), 'current buffer is not the Python fixture: ' .. fname)
 
-  -- The 0.8-0.10 snippet: its FileType autocmd calls vim.lsp.start (absent
-  -- in 0.7), stubbed here to capture what it would start.
-  local started = {}
-  local real_start = vim.lsp.start
-  vim.lsp.start = function(cfg, opts)
-    table.insert(started, { config = cfg, opts = opts })
-  end
+  -- The 0.7-0.10 setup, for real: its FileType autocmd starts the server
+  -- (vim.lsp.start_client on 0.7, vim.lsp.start on 0.8+) and attaches the
+  -- buffer.
+  local exited = nil
   local setup_ok, setup_err = pcall(function()
-    setup.setup({ cmd = { bin, 'server' } })
+    setup.setup({
+      cmd = { bin, 'server' },
+      on_exit = function(code, signal)
+        exited = { code = code, signal = signal }
+      end,
+    })
     -- -u NONE turns filetype detection off; setting it fires FileType, and
     -- the filetype becomes the LSP languageId.
     vim.bo[bufnr].filetype = 'python'
   end)
-  vim.lsp.start = real_start
-  vim.api.nvim_del_augroup_by_name('rtlint_lsp')
   check(setup_ok, 'rtlint-setup.lua: ' .. tostring(setup_err))
   check(vim.tbl_contains(config.filetypes, vim.bo[bufnr].filetype), 'python is not in the config filetypes')
-  check(#started == 1, 'rtlint-setup.lua FileType autocmd called vim.lsp.start ' .. #started .. ' times, want 1')
-  local sc = started[1]
-  check(sc.opts and sc.opts.bufnr == bufnr, 'vim.lsp.start opts: ' .. vim.inspect(sc.opts))
-  check(sc.config.name == 'rtlint' and vim.deep_equal(sc.config.cmd, { bin, 'server' }),
-    'vim.lsp.start config: ' .. vim.inspect(sc.config))
-  check(vim.deep_equal(sc.config.settings, config.settings), 'vim.lsp.start settings: ' .. vim.inspect(sc.config.settings))
+  -- Neovim 0.7 lists a client once it is initialized.
+  vim.wait(TIMEOUT, function() return next(vim.lsp.buf_get_clients(bufnr)) ~= nil or exited ~= nil end, 50)
+  check(not exited, 'the server exited while starting: ' .. vim.inspect(exited))
+  local attached = vim.lsp.buf_get_clients(bufnr)
+  local client_id
+  for id, c in pairs(attached) do
+    check(c.name == 'rtlint', 'unexpected client ' .. tostring(c.name))
+    check(client_id == nil, 'more than one client attached')
+    client_id = id
+  end
+  check(client_id, 'rtlint-setup.lua attached no client to the Python buffer')
+  local started = vim.lsp.get_client_by_id(client_id)
+  check(vim.deep_equal(started.config.cmd, { bin, 'server' }), 'client cmd: ' .. vim.inspect(started.config.cmd))
+  check(vim.deep_equal(started.config.settings, config.settings), 'client settings: ' .. vim.inspect(started.config.settings))
 
   local root = setup.find_root(fname, config.root_markers)
   check(vim.fn.resolve(root) == vim.fn.resolve(expect_root), string.format('root_dir %q, want %q', root, expect_root))
-  check(sc.config.root_dir == root, string.format('rtlint-setup.lua root_dir %q, want %q', sc.config.root_dir, root))
-  say('ok: rtlint-setup.lua would start rtlint for python with root_dir ' .. root)
+  check(started.config.root_dir == root, string.format('client root_dir %q, want %q', tostring(started.config.root_dir), root))
+  say('ok: rtlint-setup.lua started rtlint for python with root_dir ' .. root)
 
-  local cmd = vim.deepcopy(config.cmd)
-  cmd[1] = bin
-  local exited = nil
-  local client_id = vim.lsp.start_client({
-    name = 'rtlint',
-    cmd = cmd,
-    root_dir = root,
-    settings = config.settings,
-    on_exit = function(code, signal)
-      exited = { code = code, signal = signal }
-    end,
-  })
-  check(client_id, 'vim.lsp.start_client failed')
-  check(vim.lsp.buf_attach_client(bufnr, client_id), 'vim.lsp.buf_attach_client failed')
+  -- A second buffer of the same project joins the same server.
+  local other = vim.api.nvim_create_buf(true, false)
+  vim.api.nvim_buf_set_name(other, vim.fn.fnamemodify(fname, ':h') .. '/other.py')
+  vim.bo[other].filetype = 'python'
+  vim.wait(TIMEOUT, function() return next(vim.lsp.buf_get_clients(other)) ~= nil end, 50)
+  local joined = vim.lsp.buf_get_clients(other)
+  check(joined[client_id] ~= nil and vim.tbl_count(joined) == 1, 'second buffer clients: ' .. vim.inspect(vim.tbl_keys(joined)))
+  say('ok: a second buffer of the project shares the server')
 
   local initialized = vim.wait(TIMEOUT, function()
     local c = vim.lsp.get_client_by_id(client_id)

@@ -27,13 +27,19 @@ type settings struct {
 	Rules    map[string]map[string]any `json:"rules"`
 	// Transitive, when false, turns reach off (SPEC §2), as in rtlint.toml.
 	Transitive *bool `json:"transitive"`
+	// ShowUnusedSuppressions, on unless false, reports suppression
+	// comments that suppress nothing as RT000, tagged Unnecessary.
+	ShowUnusedSuppressions *bool `json:"showUnusedSuppressions"`
 }
+
+// editorDefaults is the editor configuration before any settings arrive.
+func editorDefaults() *lint.Config { return &lint.Config{ShowUnusedSuppressions: true} }
 
 // parseSettings decodes editor settings into a lint configuration. Bad
 // values are errors that name the setting.
 func parseSettings(raw json.RawMessage) (*lint.Config, error) {
 	if len(raw) == 0 || string(raw) == "null" {
-		return &lint.Config{}, nil
+		return editorDefaults(), nil
 	}
 	var wrapper struct {
 		Rtlint *json.RawMessage `json:"rtlint"`
@@ -45,7 +51,8 @@ func parseSettings(raw json.RawMessage) (*lint.Config, error) {
 	if err := json.Unmarshal(raw, &s); err != nil {
 		return nil, fmt.Errorf("rtlint settings: %w", err)
 	}
-	cfg := &lint.Config{Options: map[string]map[string]any{}, Transitive: s.Transitive}
+	cfg := &lint.Config{Options: map[string]map[string]any{}, Transitive: s.Transitive,
+		ShowUnusedSuppressions: s.ShowUnusedSuppressions == nil || *s.ShowUnusedSuppressions}
 	for _, c := range s.Select {
 		if !known(c) {
 			return nil, fmt.Errorf("rtlint settings: select: unknown rule code or prefix %q", c)
@@ -137,6 +144,7 @@ func (s *Server) configFor(path string) *lint.Config {
 	if editor.Transitive != nil {
 		out.Transitive = editor.Transitive
 	}
+	out.ShowUnusedSuppressions = editor.ShowUnusedSuppressions
 	out.Options = map[string]map[string]any{}
 	for code, opts := range file.Options {
 		out.Options[code] = mergeMaps(nil, opts)
@@ -177,7 +185,7 @@ func (s *Server) reportConfigError(err error) {
 	s.configErrors[err.Error()] = true
 	s.mu.Unlock()
 	if !seen {
-		s.showError("rtlint: " + err.Error())
+		s.showConfigError("rtlint: " + err.Error())
 	}
 }
 

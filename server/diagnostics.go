@@ -246,7 +246,12 @@ var lspSeverity = map[analyzers.Severity]protocol.DiagnosticSeverity{
 
 func toDiagnostic(f *source.File, fd lint.Finding, version int32, index int) protocol.Diagnostic {
 	href := protocol.URI(report.DocsURL + fd.Rule + ".md")
+	var tags []protocol.DiagnosticTag
+	if fd.Rule == lint.UnusedSuppression {
+		tags = []protocol.DiagnosticTag{protocol.DiagnosticTagUnnecessary} // editors fade the comment
+	}
 	return protocol.Diagnostic{
+		Tags:               tags,
 		Range:              lspRange(f, fd.Start, fd.End),
 		Severity:           lspSeverity[fd.Severity],
 		Code:               fd.Rule,

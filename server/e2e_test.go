@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -835,3 +836,63 @@ func TestStdoutCarriesOnlyFrames(t *testing.T) {
 
 // An analyzer panic is tested in-process (panic_test.go): the real binary
 // has no hook to inject one.
+
+// Configuration the user wrote that cannot be used (editor settings, a
+// broken rtlint.toml) is shown with window/showMessage, not only logged;
+// a broken file is shown once, not on every analysis.
+func TestConfigErrorsAreShown(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "rtlint.toml"), []byte("select = [\"RT1\"\nignore = 3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := lsptest.Start(t, bin())
+	e.Initialize(lsptest.InitOptions{RootURI: protocol.DocumentURI("file://" + filepath.ToSlash(dir))})
+	uri := protocol.DocumentURI("file://" + filepath.ToSlash(filepath.Join(dir, "a.py")))
+	mark := e.Mark()
+	e.Open(uri, "python", sleepPy)
+	shown := func(l lsptest.LogMessage) bool { return l.Method == "window/showMessage" }
+	msg := e.AwaitLog(mark, "a shown rtlint.toml error", func(l lsptest.LogMessage) bool {
+		return shown(l) && strings.Contains(l.Message, "rtlint.toml")
+	})
+	if msg.Type != protocol.MessageTypeError {
+		t.Errorf("message type %v, want an error", msg.Type)
+	}
+	e.Insert(uri, protocol.Position{Line: 0, Character: 0}, "# edit\n")
+	e.Insert(uri, protocol.Position{Line: 0, Character: 0}, "# edit\n")
+	mark = e.Mark()
+	e.ChangeConfiguration(map[string]any{"rtlint": map[string]any{"ignore": []string{"NOPE"}}})
+	e.AwaitLog(mark, "a shown settings error", func(l lsptest.LogMessage) bool {
+		return shown(l) && strings.Contains(l.Message, "NOPE")
+	})
+	n := 0
+	for _, l := range e.Logs() {
+		if shown(l) && strings.Contains(l.Message, "rtlint.toml") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the rtlint.toml error was shown %d times, want once", n)
+	}
+}
+
+// A suppression comment that suppresses nothing shows as RT000, tagged
+// Unnecessary (editors fade it), unless showUnusedSuppressions is false.
+func TestUnusedSuppressionIsUnnecessary(t *testing.T) {
+	t.Parallel()
+	const text = "import time\n\nasync def handler():\n    time.sleep(1)  # rtlint: ignore[RT101]\n    x = 1  # rtlint: ignore[RT401]\n    return x\n"
+	e := lsptest.Start(t, bin())
+	e.Initialize(lsptest.InitOptions{})
+	uri := docURI(t, "unused.py")
+	e.Open(uri, "python", text)
+	diags := e.Diagnostics(uri, 1, 0)
+	if len(diags) != 1 || diags[0].Code != "RT000" || diags[0].Range.Start.Line != 4 {
+		t.Fatalf("diagnostics = %v, want one RT000 on line 5", messages(diags))
+	}
+	if !slices.Equal(diags[0].Tags, []protocol.DiagnosticTag{protocol.DiagnosticTagUnnecessary}) {
+		t.Errorf("RT000 tags = %v, want [Unnecessary]", diags[0].Tags)
+	}
+	mark := e.Mark()
+	e.ChangeConfiguration(map[string]any{"rtlint": map[string]any{"showUnusedSuppressions": false}})
+	e.AwaitPublish(uri, mark, "no diagnostics", func(p lsptest.Publish) bool { return len(p.Diagnostics) == 0 })
+}

@@ -82,7 +82,7 @@ type Server struct {
 // closes its end. It returns the process exit code: 0 after shutdown and
 // exit, 1 otherwise.
 func Run(ctx context.Context, in io.Reader, out io.Writer, closer io.Closer, log *zap.Logger) int {
-	s := &Server{log: log, docs: map[protocol.DocumentURI]*document{}, cfg: &lint.Config{}, exitCode: 1, exitCh: make(chan struct{}),
+	s := &Server{log: log, docs: map[protocol.DocumentURI]*document{}, cfg: editorDefaults(), exitCode: 1, exitCh: make(chan struct{}),
 		resolver: &config.Resolver{}, configErrors: map[string]bool{}}
 	s.facts = s.newFactsReader()
 	return s.serve(ctx, in, out, closer)
@@ -267,8 +267,8 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 	}
 	cfg, err := parseSettings(p.InitializationOptions)
 	if err != nil {
-		s.showError(err.Error())
-		cfg = &lint.Config{}
+		s.showConfigError(err.Error())
+		cfg = editorDefaults()
 	}
 	s.mu.Lock()
 	s.state = running
@@ -349,7 +349,7 @@ func (s *Server) didChangeConfiguration(ctx context.Context, raw json.RawMessage
 	}
 	cfg, err := parseSettings(p.Settings)
 	if err != nil {
-		s.showError(err.Error())
+		s.showConfigError(err.Error())
 		return nil, nil
 	}
 	s.mu.Lock()
@@ -357,6 +357,16 @@ func (s *Server) didChangeConfiguration(ctx context.Context, raw json.RawMessage
 	s.mu.Unlock()
 	s.reloadConfig()
 	return nil, nil
+}
+
+// showConfigError tells the user about a configuration they wrote that
+// cannot be used (editor settings, rtlint.toml): logged, and shown as a
+// message, since until it is fixed rtlint is not configured as they think.
+func (s *Server) showConfigError(msg string) {
+	s.showError(msg)
+	if s.conn != nil {
+		_ = s.conn.Notify(context.Background(), "window/showMessage", protocol.ShowMessageParams{Type: protocol.MessageTypeError, Message: msg})
+	}
 }
 
 // showError logs an error and shows it to the user (window/logMessage).

@@ -202,6 +202,7 @@ func (s *Server) lintFileUnit(file *source.File) (*lint.Result, *lint.Unit, erro
 // was analysed again (the project changed around it); after an edit it
 // pulls by itself.
 func (s *Server) publish(d *document, version int32, file *source.File, findings []lint.Finding, again bool) {
+	s.busy()
 	s.mu.Lock()
 	pulls, refresh := s.pulls, s.canRefresh
 	s.mu.Unlock()

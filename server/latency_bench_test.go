@@ -242,7 +242,8 @@ func BenchmarkDidChangeLatency(b *testing.B) {
 
 // BenchmarkMemory200Docs opens 200 documents of about 1,000 lines (100
 // Python, 100 TypeScript), waits for all their diagnostics and reports the
-// server process's resident memory (VmRSS, and the peak VmHWM). It measures
+// server process's resident memory (VmRSS, and the peak VmHWM) once all
+// are published and again after 3 s idle (idle-after-rss-MB). It measures
 // one fresh server per call whatever b.N is (a memory figure does not
 // average over iterations); ns/op is the time to open and lint all 200.
 func BenchmarkMemory200Docs(b *testing.B) {
@@ -273,8 +274,17 @@ func BenchmarkMemory200Docs(b *testing.B) {
 	if err != nil {
 		b.Fatalf("reading the server's memory: %v", err)
 	}
+	// Then idle: the server hands freed memory back (server/idle.go).
+	settled := rss
+	for range 30 {
+		time.Sleep(100 * time.Millisecond)
+		if now, _, err := e.Memory(); err == nil && now < settled {
+			settled = now
+		}
+	}
 	b.ReportMetric(float64(elapsed.Nanoseconds()), "ns/op")
 	b.ReportMetric(float64(rss)/1024, "rss-MB")
+	b.ReportMetric(float64(settled)/1024, "idle-after-rss-MB")
 	b.ReportMetric(float64(peak)/1024, "peak-rss-MB")
 	b.ReportMetric(float64(idle)/1024, "idle-rss-MB")
 	b.ReportMetric(float64(strings.Count(py, "\n")), "py-lines/doc")

@@ -57,6 +57,7 @@ type Server struct {
 	// server then never pushes them, or the client would show each twice.
 	pulls        bool
 	refreshTimer *time.Timer // a pending workspace/diagnostic/refresh
+	idleTimer    *time.Timer // gives memory back once the server is idle (idle.go)
 	progress     bool        // the client shows work-done progress
 	roots        []string
 	// ws is the workspace's project index for reach (project.go).

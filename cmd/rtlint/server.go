@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/rtlint/rtlint/internal/cmem"
 	"io"
 	"os"
 	"path/filepath"
@@ -58,6 +59,11 @@ func cmdServer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(96 << 20)
+	}
+	// Trees are parsed on whichever thread runs the goroutine; with an
+	// arena per thread, glibc keeps each thread's freed trees apart.
+	if os.Getenv("MALLOC_ARENA_MAX") == "" {
+		cmem.LimitArenas(2)
 	}
 	server.Version = version
 	report.Version = version

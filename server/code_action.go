@@ -53,7 +53,15 @@ func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, erro
 				}
 			}
 			if p.Context.TriggerKind != 2 { // not on automatic (lightbulb) requests
-				actions = append(actions, s.suppressAction(d, sn, f, diag))
+				s.mu.Lock()
+				opts := s.opts
+				s.mu.Unlock()
+				if opts.suppressAction {
+					actions = append(actions, s.suppressAction(d, sn, f, diag))
+				}
+				if opts.docsAction {
+					actions = append(actions, docsAction(f, diag))
+				}
 			}
 		}
 	}
@@ -281,4 +289,53 @@ func (s *Server) documentEdit(d *document, sn snapshot, edits ...protocol.TextEd
 		return &workspaceEdit{DocumentChanges: []any{textDocumentEdit(d.uri, &v, edits)}}
 	}
 	return &workspaceEdit{Changes: map[protocol.DocumentURI][]protocol.TextEdit{d.uri: edits}}
+}
+
+// showDocumentationCommand opens a rule's documentation; the server runs
+// it (workspace/executeCommand), so every client gets it.
+const showDocumentationCommand = "rtlint.showDocumentation"
+
+// docsAction offers the rule's documentation for a finding.
+func docsAction(f lint.Finding, diag protocol.Diagnostic) codeAction {
+	href := ""
+	if diag.CodeDescription != nil {
+		href = string(diag.CodeDescription.Href)
+	}
+	return codeAction{
+		Title: "Show documentation for " + f.Rule, Kind: protocol.QuickFix, Diagnostics: []protocol.Diagnostic{diag},
+		Command: &protocol.Command{Title: "Show documentation for " + f.Rule, Command: showDocumentationCommand, Arguments: []any{href}},
+	}
+}
+
+// executeCommand runs the server's commands: rtlint.showDocumentation
+// asks the client to open the page (window/showDocument), or shows its
+// address when the client cannot open one.
+func (s *Server) executeCommand(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p struct {
+		Command   string            `json:"command"`
+		Arguments []json.RawMessage `json:"arguments"`
+	}
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return nil, invalidParams(err)
+	}
+	if p.Command != showDocumentationCommand {
+		return nil, invalidParams(fmt.Errorf("unknown command %q", p.Command))
+	}
+	var href string
+	if len(p.Arguments) != 1 || json.Unmarshal(p.Arguments[0], &href) != nil || !strings.HasPrefix(href, "https://") {
+		return nil, invalidParams(fmt.Errorf("%s takes one https address", p.Command))
+	}
+	s.mu.Lock()
+	canShow := s.showDocument
+	s.mu.Unlock()
+	if canShow {
+		var res struct {
+			Success bool `json:"success"`
+		}
+		if _, err := s.conn.Call(ctx, "window/showDocument", map[string]any{"uri": href, "external": true}, &res); err == nil && res.Success {
+			return nil, nil
+		}
+	}
+	_ = s.conn.Notify(ctx, "window/showMessage", protocol.ShowMessageParams{Type: protocol.MessageTypeInfo, Message: "rtlint documentation: " + href})
+	return nil, nil
 }

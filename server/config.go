@@ -30,16 +30,44 @@ type settings struct {
 	// ShowUnusedSuppressions, on unless false, reports suppression
 	// comments that suppress nothing as RT000, tagged Unnecessary.
 	ShowUnusedSuppressions *bool `json:"showUnusedSuppressions"`
+	// Run is when documents are linted: "onType" (default) or "onSave".
+	Run string `json:"run"`
+	// Configuration is a config file that applies to every document
+	// instead of the nearest one (as `rtlint check --config`).
+	Configuration string `json:"configuration"`
+	// CodeAction.DisableRuleComment.Enable offers "Suppress RTxxx on this
+	// line" (default true); ShowDocumentation.Enable offers "Show
+	// documentation for RTxxx" (default true). ESLint's extension names.
+	CodeAction struct {
+		DisableRuleComment struct {
+			Enable *bool `json:"enable"`
+		} `json:"disableRuleComment"`
+	} `json:"codeAction"`
+	ShowDocumentation struct {
+		Enable *bool `json:"enable"`
+	} `json:"showDocumentation"`
+}
+
+// editorOptions are the settings that shape the server's behaviour rather
+// than the lint configuration.
+type editorOptions struct {
+	onSave         bool           // lint on open and save only
+	explicit       *config.Config // the configuration setting's file, loaded
+	suppressAction bool
+	docsAction     bool
 }
 
 // editorDefaults is the editor configuration before any settings arrive.
-func editorDefaults() *lint.Config { return &lint.Config{ShowUnusedSuppressions: true} }
+func editorDefaults() (*lint.Config, editorOptions) {
+	return &lint.Config{ShowUnusedSuppressions: true}, editorOptions{suppressAction: true, docsAction: true}
+}
 
 // parseSettings decodes editor settings into a lint configuration. Bad
 // values are errors that name the setting.
-func parseSettings(raw json.RawMessage) (*lint.Config, error) {
+func parseSettings(raw json.RawMessage) (*lint.Config, editorOptions, error) {
 	if len(raw) == 0 || string(raw) == "null" {
-		return editorDefaults(), nil
+		cfg, opts := editorDefaults()
+		return cfg, opts, nil
 	}
 	var wrapper struct {
 		Rtlint *json.RawMessage `json:"rtlint"`
@@ -49,19 +77,19 @@ func parseSettings(raw json.RawMessage) (*lint.Config, error) {
 	}
 	var s settings
 	if err := json.Unmarshal(raw, &s); err != nil {
-		return nil, fmt.Errorf("rtlint settings: %w", err)
+		return nil, editorOptions{}, fmt.Errorf("rtlint settings: %w", err)
 	}
 	cfg := &lint.Config{Options: map[string]map[string]any{}, Transitive: s.Transitive,
 		ShowUnusedSuppressions: s.ShowUnusedSuppressions == nil || *s.ShowUnusedSuppressions}
 	for _, c := range s.Select {
 		if !known(c) {
-			return nil, fmt.Errorf("rtlint settings: select: unknown rule code or prefix %q", c)
+			return nil, editorOptions{}, fmt.Errorf("rtlint settings: select: unknown rule code or prefix %q", c)
 		}
 		cfg.Select = append(cfg.Select, strings.ToUpper(c))
 	}
 	for _, c := range s.Ignore {
 		if !known(c) {
-			return nil, fmt.Errorf("rtlint settings: ignore: unknown rule code or prefix %q", c)
+			return nil, editorOptions{}, fmt.Errorf("rtlint settings: ignore: unknown rule code or prefix %q", c)
 		}
 		cfg.Ignore = append(cfg.Ignore, strings.ToUpper(c))
 	}
@@ -73,10 +101,10 @@ func parseSettings(raw json.RawMessage) (*lint.Config, error) {
 	for _, c := range codes {
 		sev, err := analyzers.ParseSeverity(s.Severity[c])
 		if err != nil {
-			return nil, fmt.Errorf("rtlint settings: severity.%s: %v", c, err)
+			return nil, editorOptions{}, fmt.Errorf("rtlint settings: severity.%s: %v", c, err)
 		}
 		if registry.ByCode(strings.ToUpper(c)) == nil {
-			return nil, fmt.Errorf("rtlint settings: severity: unknown rule %q", c)
+			return nil, editorOptions{}, fmt.Errorf("rtlint settings: severity: unknown rule %q", c)
 		}
 		if cfg.Severity == nil {
 			cfg.Severity = map[string]analyzers.Severity{}
@@ -86,7 +114,7 @@ func parseSettings(raw json.RawMessage) (*lint.Config, error) {
 	for c, opts := range s.Rules {
 		a := registry.ByCode(strings.ToUpper(c))
 		if a == nil {
-			return nil, fmt.Errorf("rtlint settings: rules: unknown rule %q", c)
+			return nil, editorOptions{}, fmt.Errorf("rtlint settings: rules: unknown rule %q", c)
 		}
 		for k, v := range opts {
 			def, ok := a.Options[k]
@@ -94,11 +122,11 @@ func parseSettings(raw json.RawMessage) (*lint.Config, error) {
 				def, ok = true, true
 			}
 			if !ok {
-				return nil, fmt.Errorf("rtlint settings: rules.%s: unknown option %q", c, k)
+				return nil, editorOptions{}, fmt.Errorf("rtlint settings: rules.%s: unknown option %q", c, k)
 			}
 			if fmt.Sprintf("%T", def) == "bool" {
 				if _, isBool := v.(bool); !isBool {
-					return nil, fmt.Errorf("rtlint settings: rules.%s.%s: want true or false", c, k)
+					return nil, editorOptions{}, fmt.Errorf("rtlint settings: rules.%s.%s: want true or false", c, k)
 				}
 			}
 			if cfg.Options[a.Code] == nil {
@@ -107,7 +135,25 @@ func parseSettings(raw json.RawMessage) (*lint.Config, error) {
 			cfg.Options[a.Code][k] = v
 		}
 	}
-	return cfg, nil
+	opts := editorOptions{
+		suppressAction: s.CodeAction.DisableRuleComment.Enable == nil || *s.CodeAction.DisableRuleComment.Enable,
+		docsAction:     s.ShowDocumentation.Enable == nil || *s.ShowDocumentation.Enable,
+	}
+	switch s.Run {
+	case "", "onType":
+	case "onSave":
+		opts.onSave = true
+	default:
+		return nil, editorOptions{}, fmt.Errorf("rtlint settings: run: %q is neither \"onType\" nor \"onSave\"", s.Run)
+	}
+	if s.Configuration != "" {
+		c, err := config.Load(s.Configuration)
+		if err != nil {
+			return nil, editorOptions{}, fmt.Errorf("rtlint settings: configuration: %v", err)
+		}
+		opts.explicit = c
+	}
+	return cfg, opts, nil
 }
 
 func known(sel string) bool {
@@ -200,7 +246,7 @@ func (s *Server) resolverFor() *config.Resolver {
 // document (a config file changed on disk, or the editor's settings did).
 func (s *Server) reloadConfig() {
 	s.mu.Lock()
-	s.resolver = &config.Resolver{}
+	s.resolver = &config.Resolver{Explicit: s.opts.explicit}
 	s.facts = s.newFactsReader()
 	s.configErrors = map[string]bool{}
 	docs := make([]*document, 0, len(s.docs))

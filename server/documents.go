@@ -172,7 +172,30 @@ func (s *Server) didChange(ctx context.Context, raw json.RawMessage) (any, error
 	d.mu.Lock()
 	d.version = p.TextDocument.Version
 	d.mu.Unlock()
-	d.schedule()
+	s.mu.Lock()
+	onSave := s.opts.onSave
+	s.mu.Unlock()
+	if !onSave {
+		d.schedule()
+	}
+	return nil, nil
+}
+
+// didSave lints a saved document when the user asked to lint on save
+// (setting run = "onSave"); on type, the last change already did.
+func (s *Server) didSave(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p struct {
+		TextDocument protocol.TextDocumentIdentifier `json:"textDocument"`
+	}
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return nil, invalidParams(err)
+	}
+	s.mu.Lock()
+	onSave := s.opts.onSave
+	s.mu.Unlock()
+	if d := s.doc(p.TextDocument.URI); d != nil && onSave {
+		d.schedule()
+	}
 	return nil, nil
 }
 

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"go.lsp.dev/protocol"
 
@@ -895,4 +896,100 @@ func TestUnusedSuppressionIsUnnecessary(t *testing.T) {
 	mark := e.Mark()
 	e.ChangeConfiguration(map[string]any{"rtlint": map[string]any{"showUnusedSuppressions": false}})
 	e.AwaitPublish(uri, mark, "no diagnostics", func(p lsptest.Publish) bool { return len(p.Diagnostics) == 0 })
+}
+
+// Editor settings that shape the server: run = "onSave" lints on open and
+// save only; codeAction.disableRuleComment and showDocumentation turn
+// their actions off; "Show documentation" opens the rule's page through
+// the client (window/showDocument), or shows its address.
+func TestEditorBehaviourSettings(t *testing.T) {
+	t.Parallel()
+	for _, canShow := range []bool{true, false} {
+		e := lsptest.Start(t, bin())
+		e.Initialize(lsptest.InitOptions{ShowDocument: canShow})
+		uri := docURI(t, "settings.py")
+		e.Open(uri, "python", sleepPy)
+		diags := e.Diagnostics(uri, 1, 0)
+		actions := e.CodeActions(uri, diags[0].Range, diags)
+		var docs *lsptest.CodeAction
+		for i, a := range actions {
+			if a.Title == "Show documentation for RT101" {
+				docs = &actions[i]
+			}
+		}
+		if docs == nil || docs.Command == nil || docs.Command.Command != "rtlint.showDocumentation" {
+			t.Fatalf("actions = %+v, want a Show documentation command", actions)
+		}
+		mark := e.Mark()
+		if err := e.Call("workspace/executeCommand", map[string]any{"command": docs.Command.Command, "arguments": docs.Command.Arguments}, nil); err != nil {
+			t.Fatalf("executeCommand: %v", err)
+		}
+		if canShow {
+			e.AwaitServerRequest(mark, "window/showDocument")
+		}
+		// The test client answers showDocument with null (not a success):
+		// the address is shown either way.
+		e.AwaitLog(mark, "the documentation address", func(l lsptest.LogMessage) bool {
+			return l.Method == "window/showMessage" && strings.Contains(l.Message, "docs/rules/RT101.md")
+		})
+		if err := e.Call("workspace/executeCommand", map[string]any{"command": "rtlint.showDocumentation", "arguments": []any{"file:///etc/passwd"}}, nil); err == nil {
+			t.Error("showDocumentation opened a non-https address")
+		}
+	}
+
+	e := lsptest.Start(t, bin())
+	e.Initialize(lsptest.InitOptions{InitializationOptions: map[string]any{
+		"run": "onSave", "codeAction": map[string]any{"disableRuleComment": map[string]any{"enable": false}},
+		"showDocumentation": map[string]any{"enable": false},
+	}})
+	uri := docURI(t, "onsave.py")
+	e.Open(uri, "python", sleepPy)
+	diags := e.Diagnostics(uri, 1, 0)
+	for _, a := range e.CodeActions(uri, diags[0].Range, diags) {
+		if strings.HasPrefix(a.Title, "Suppress") || strings.HasPrefix(a.Title, "Show documentation") {
+			t.Errorf("action %q offered with its setting off", a.Title)
+		}
+	}
+	at := mustRange(t, sleepPy, "time.sleep(1)", 0)
+	mark := e.Mark()
+	e.Change(uri, 2, lsptest.Change{Range: &at, Text: "await asyncio.sleep(1)"})
+	time.Sleep(500 * time.Millisecond)
+	if n := e.PublishCount(uri); n != 1 {
+		t.Errorf("%d publishes after an edit with run = onSave, want only the one on open", n)
+	}
+	if err := e.Notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": uri}}); err != nil {
+		t.Fatal(err)
+	}
+	e.AwaitPublish(uri, mark, "version 2 after save", func(p lsptest.Publish) bool { return p.Version != nil && *p.Version == 2 })
+
+	mark = e.Mark()
+	e.ChangeConfiguration(map[string]any{"rtlint": map[string]any{"run": "sometimes"}})
+	e.AwaitLog(mark, "a run setting error", func(l lsptest.LogMessage) bool {
+		return l.Method == "window/showMessage" && strings.Contains(l.Message, "run")
+	})
+}
+
+// The configuration setting names a config file used for every document,
+// as `rtlint check --config` does; a bad one is shown.
+func TestConfigurationSetting(t *testing.T) {
+	t.Parallel()
+	cfgFile := filepath.Join(t.TempDir(), "team.toml")
+	if err := os.WriteFile(cfgFile, []byte("ignore = [\"RT101\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := lsptest.Start(t, bin())
+	e.Initialize(lsptest.InitOptions{})
+	uri := docURI(t, "configured.py")
+	e.Open(uri, "python", sleepPy)
+	if diags := e.Diagnostics(uri, 1, 0); len(diags) != 1 {
+		t.Fatalf("diagnostics = %v, want RT101", messages(diags))
+	}
+	mark := e.Mark()
+	e.ChangeConfiguration(map[string]any{"rtlint": map[string]any{"configuration": cfgFile}})
+	e.AwaitPublish(uri, mark, "no diagnostics under team.toml", func(p lsptest.Publish) bool { return len(p.Diagnostics) == 0 })
+	mark = e.Mark()
+	e.ChangeConfiguration(map[string]any{"rtlint": map[string]any{"configuration": cfgFile + ".missing"}})
+	e.AwaitLog(mark, "an error naming the missing file", func(l lsptest.LogMessage) bool {
+		return l.Method == "window/showMessage" && strings.Contains(l.Message, "team.toml.missing")
+	})
 }

@@ -34,6 +34,7 @@ type codeAction struct {
 	Diagnostics []protocol.Diagnostic   `json:"diagnostics,omitempty"`
 	IsPreferred bool                    `json:"isPreferred,omitempty"`
 	Edit        *workspaceEdit          `json:"edit,omitempty"`
+	Command     *protocol.Command       `json:"command,omitempty"`
 }
 
 // codeActionParams adds LSP 3.17's triggerKind to the context.
@@ -91,6 +92,9 @@ type initializeParams struct {
 		} `json:"workspace"`
 		Window struct {
 			WorkDoneProgress bool `json:"workDoneProgress"`
+			ShowDocument     struct {
+				Support bool `json:"support"`
+			} `json:"showDocument"`
 		} `json:"window"`
 		TextDocument struct {
 			// Diagnostic is present when the client pulls diagnostics

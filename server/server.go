@@ -49,6 +49,9 @@ type Server struct {
 	exited     bool
 	docs       map[protocol.DocumentURI]*document
 	cfg        *lint.Config
+	opts       editorOptions
+	// showDocument: the client opens URIs on request (window/showDocument).
+	showDocument bool
 	canCreate  bool // the client applies CreateFile in documentChanges
 	docChanges bool // the client takes documentChanges
 	canWatch   bool // the client registers file watchers dynamically
@@ -83,8 +86,9 @@ type Server struct {
 // closes its end. It returns the process exit code: 0 after shutdown and
 // exit, 1 otherwise.
 func Run(ctx context.Context, in io.Reader, out io.Writer, closer io.Closer, log *zap.Logger) int {
-	s := &Server{log: log, docs: map[protocol.DocumentURI]*document{}, cfg: editorDefaults(), exitCode: 1, exitCh: make(chan struct{}),
+	s := &Server{log: log, docs: map[protocol.DocumentURI]*document{}, exitCode: 1, exitCh: make(chan struct{}),
 		resolver: &config.Resolver{}, configErrors: map[string]bool{}}
+	s.cfg, s.opts = editorDefaults()
 	s.facts = s.newFactsReader()
 	return s.serve(ctx, in, out, closer)
 }
@@ -246,7 +250,8 @@ var handlers = map[string]func(*Server, context.Context, json.RawMessage) (any, 
 	"shutdown":                         (*Server).shutdown,
 	"textDocument/didOpen":             (*Server).didOpen,
 	"textDocument/didChange":           (*Server).didChange,
-	"textDocument/didSave":             func(*Server, context.Context, json.RawMessage) (any, error) { return nil, nil },
+	"textDocument/didSave":             (*Server).didSave,
+	"workspace/executeCommand":         (*Server).executeCommand,
 	"textDocument/didClose":            (*Server).didClose,
 	"textDocument/codeAction":          (*Server).codeAction,
 	"textDocument/hover":               (*Server).hover,
@@ -266,19 +271,21 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 	if err := json.Unmarshal(raw, &p); err != nil {
 		return nil, invalidParams(err)
 	}
-	cfg, err := parseSettings(p.InitializationOptions)
+	cfg, opts, err := parseSettings(p.InitializationOptions)
 	if err != nil {
 		s.showConfigError(err.Error())
-		cfg = editorDefaults()
+		cfg, opts = editorDefaults()
 	}
 	s.mu.Lock()
 	s.state = running
-	s.cfg = cfg
+	s.cfg, s.opts = cfg, opts
+	s.resolver = &config.Resolver{Explicit: opts.explicit}
 	s.docChanges = p.Capabilities.Workspace.WorkspaceEdit.DocumentChanges
 	s.canWatch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
 	s.canRefresh = p.Capabilities.Workspace.Diagnostics.RefreshSupport
 	s.pulls = p.Capabilities.TextDocument.Diagnostic != nil
 	s.progress = p.Capabilities.Window.WorkDoneProgress
+	s.showDocument = p.Capabilities.Window.ShowDocument.Support
 	s.roots = nil
 	for _, f := range p.WorkspaceFolders {
 		if path := uriPath(f.URI); path != "" {
@@ -307,6 +314,9 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 				"codeActionKinds": []protocol.CodeActionKind{protocol.QuickFix, fixAllKind, protocol.Source},
 			},
 			"hoverProvider": true,
+			"executeCommandProvider": map[string]any{
+				"commands": []string{showDocumentationCommand},
+			},
 			"diagnosticProvider": map[string]any{
 				"interFileDependencies": true, // reach: a helper file's findings depend on its callers
 				"workspaceDiagnostics":  false,
@@ -348,13 +358,13 @@ func (s *Server) didChangeConfiguration(ctx context.Context, raw json.RawMessage
 	if err := json.Unmarshal(raw, &p); err != nil {
 		return nil, invalidParams(err)
 	}
-	cfg, err := parseSettings(p.Settings)
+	cfg, opts, err := parseSettings(p.Settings)
 	if err != nil {
 		s.showConfigError(err.Error())
 		return nil, nil
 	}
 	s.mu.Lock()
-	s.cfg = cfg
+	s.cfg, s.opts = cfg, opts
 	s.mu.Unlock()
 	s.reloadConfig()
 	return nil, nil

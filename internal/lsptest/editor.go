@@ -606,6 +606,7 @@ type InitOptions struct {
 	// PullDiagnostics declares textDocument.diagnostic (pull, as VS Code
 	// and Neovim ≥ 0.10 do) and workspace.diagnostics.refreshSupport.
 	PullDiagnostics       bool
+	ShowDocument          bool // window.showDocument.support
 	InitializationOptions any
 }
 
@@ -640,7 +641,7 @@ func (e *Editor) Initialize(opts InitOptions) json.RawMessage {
 				"hover": map[string]any{"contentFormat": []string{"markdown", "plaintext"}},
 			},
 			"general": map[string]any{"positionEncodings": []string{"utf-16"}},
-			"window":  map[string]any{"workDoneProgress": opts.WorkDoneProgress},
+			"window":  map[string]any{"workDoneProgress": opts.WorkDoneProgress, "showDocument": map[string]any{"support": opts.ShowDocument}},
 		},
 		"initializationOptions": opts.InitializationOptions,
 	}
@@ -843,7 +844,7 @@ type CodeAction struct {
 	Diagnostics []protocol.Diagnostic   `json:"diagnostics,omitempty"`
 	IsPreferred bool                    `json:"isPreferred,omitempty"`
 	Edit        *WorkspaceEdit          `json:"edit,omitempty"`
-	Command     json.RawMessage         `json:"command,omitempty"`
+	Command     *protocol.Command       `json:"command,omitempty"`
 }
 
 // WorkspaceEdit is a workspace edit with documentChanges that may mix text

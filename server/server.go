@@ -43,19 +43,19 @@ type Server struct {
 	log  *zap.Logger
 	conn jsonrpc2.Conn
 
-	mu         sync.Mutex
-	state      lifecycle
-	exitCode   int
-	exited     bool
-	docs       map[protocol.DocumentURI]*document
-	cfg        *lint.Config
-	opts       editorOptions
+	mu       sync.Mutex
+	state    lifecycle
+	exitCode int
+	exited   bool
+	docs     map[protocol.DocumentURI]*document
+	cfg      *lint.Config
+	opts     editorOptions
 	// showDocument: the client opens URIs on request (window/showDocument).
 	showDocument bool
-	canCreate  bool // the client applies CreateFile in documentChanges
-	docChanges bool // the client takes documentChanges
-	canWatch   bool // the client registers file watchers dynamically
-	canRefresh bool // the client takes workspace/diagnostic/refresh
+	canCreate    bool // the client applies CreateFile in documentChanges
+	docChanges   bool // the client takes documentChanges
+	canWatch     bool // the client registers file watchers dynamically
+	canRefresh   bool // the client takes workspace/diagnostic/refresh
 	// pulls: the client pulls diagnostics (textDocument/diagnostic); the
 	// server then never pushes them, or the client would show each twice.
 	pulls        bool

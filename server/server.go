@@ -358,6 +358,11 @@ func (s *Server) didChangeConfiguration(ctx context.Context, raw json.RawMessage
 	if err := json.Unmarshal(raw, &p); err != nil {
 		return nil, invalidParams(err)
 	}
+	if len(p.Settings) == 0 || string(p.Settings) == "null" {
+		// vscode-languageclient sends this at start to clients of the
+		// pull model; the settings came with initialize: keep them.
+		return nil, nil
+	}
 	cfg, opts, err := parseSettings(p.Settings)
 	if err != nil {
 		s.showConfigError(err.Error())

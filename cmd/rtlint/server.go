@@ -24,6 +24,9 @@ func cmdServer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	logFile := fs.String("log-file", "", "write logs to this file instead of stderr ('auto': a file in the temp directory named with the pid)")
 	logLevel := fs.String("log-level", "info", "log level: debug, info, warn or error")
+	// Clients such as vscode-languageclient (TransportKind.stdio) add
+	// --stdio; stdio is the only transport, so it is accepted and ignored.
+	fs.Bool("stdio", true, "speak LSP over stdin/stdout (the default and only transport)")
 	if err := fs.Parse(args); err != nil {
 		return exitError
 	}

@@ -17,8 +17,9 @@ const required = !!process.env.RTLINT_REQUIRE_TOOLS;
 test('rtlint server publishes diagnostics and quick fixes to a vscode-languageserver-protocol client', { skip: !bin && !required && 'RTLINT_BIN not set' }, async () => {
   assert.ok(bin, 'RTLINT_BIN must name a built rtlint binary (RTLINT_REQUIRE_TOOLS is set)');
   const settings = config.readSettings((key) => ({ path: bin, ignore: ['RT3'] })[key]);
-  const cmd = config.serverCommand(settings);
-  const child = spawn(cmd.command, cmd.args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  const command = config.findServer(settings, { PATH: process.env.PATH });
+  assert.equal(command, bin);
+  const child = spawn(command, config.serverArgs(settings), { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const diagnostics = new Map();
   let notify;

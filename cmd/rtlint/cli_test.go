@@ -1373,3 +1373,17 @@ func TestVersion(t *testing.T) {
 		}
 	}
 }
+
+// `rtlint server --stdio` starts the server: vscode-languageclient (with
+// TransportKind.stdio) and other clients add the flag. Its input ending
+// before shutdown is exit status 1, a bad flag 2.
+func TestServerAcceptsStdio(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"server", "--stdio"}, strings.NewReader(""), &stdout, &stderr); code != 1 {
+		t.Errorf("server --stdio with no input: exit %d, want 1; stderr: %s", code, stderr.String())
+	}
+	stderr.Reset()
+	if code := run([]string{"server", "--no-such-flag"}, strings.NewReader(""), &stdout, &stderr); code != 2 {
+		t.Errorf("server --no-such-flag: exit %d, want 2", code)
+	}
+}

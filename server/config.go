@@ -32,6 +32,9 @@ type settings struct {
 	ShowUnusedSuppressions *bool `json:"showUnusedSuppressions"`
 	// Run is when documents are linted: "onType" (default) or "onSave".
 	Run string `json:"run"`
+	// DiagnosticMode is "openFilesOnly" (default) or "workspace": lint
+	// every project file, open or not (workspace_mode.go).
+	DiagnosticMode string `json:"diagnosticMode"`
 	// Configuration is a config file that applies to every document
 	// instead of the nearest one (as `rtlint check --config`).
 	Configuration string `json:"configuration"`
@@ -52,6 +55,7 @@ type settings struct {
 // than the lint configuration.
 type editorOptions struct {
 	onSave         bool           // lint on open and save only
+	workspaceMode  bool           // lint the files that are not open too
 	explicit       *config.Config // the configuration setting's file, loaded
 	suppressAction bool
 	docsAction     bool
@@ -145,6 +149,13 @@ func parseSettings(raw json.RawMessage) (*lint.Config, editorOptions, error) {
 		opts.onSave = true
 	default:
 		return nil, editorOptions{}, fmt.Errorf("rtlint settings: run: %q is neither \"onType\" nor \"onSave\"", s.Run)
+	}
+	switch s.DiagnosticMode {
+	case "", "openFilesOnly":
+	case "workspace":
+		opts.workspaceMode = true
+	default:
+		return nil, editorOptions{}, fmt.Errorf("rtlint settings: diagnosticMode: %q is neither \"openFilesOnly\" nor \"workspace\"", s.DiagnosticMode)
 	}
 	if s.Configuration != "" {
 		c, err := config.Load(s.Configuration)

@@ -259,7 +259,9 @@ func (s *Server) didClose(ctx context.Context, raw json.RawMessage) (any, error)
 			_ = s.conn.Notify(ctx, "textDocument/publishDiagnostics", protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
 		}
 		if filepath.IsAbs(d.path) {
-			// The index now follows the file on disk, not the closed buffer.
+			// The index now follows the file on disk, not the closed buffer
+			// (and in workspace mode, so do its diagnostics).
+			s.forgetDisk(absPath(d.path))
 			go s.ws.fileChanged(d.path, false)
 		}
 	}

@@ -993,3 +993,115 @@ func TestConfigurationSetting(t *testing.T) {
 		return l.Method == "window/showMessage" && strings.Contains(l.Message, "team.toml.missing")
 	})
 }
+
+// Workspace mode (diagnosticMode = "workspace"): files that are not open
+// are linted from disk in the background with progress; a pushing client
+// gets their diagnostics pushed, a pulling one answers workspace/diagnostic
+// (unchanged when it holds the result); a file changed on disk is linted
+// again; turning the mode off clears them.
+func TestWorkspaceMode(t *testing.T) {
+	t.Parallel()
+	for _, pull := range []bool{false, true} {
+		dir := t.TempDir()
+		write := func(name, text string) {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		write("pyproject.toml", "[project]\nname = \"x\"\n")
+		write("slow.py", sleepPy)
+		write("fine.py", "def f():\n    return 1\n")
+		uri := func(name string) protocol.DocumentURI {
+			return protocol.DocumentURI("file://" + filepath.ToSlash(filepath.Join(dir, name)))
+		}
+		e := lsptest.Start(t, bin())
+		e.Initialize(lsptest.InitOptions{RootURI: uri(""), WorkDoneProgress: true, PullDiagnostics: pull, WatchFiles: true,
+			InitializationOptions: map[string]any{"diagnosticMode": "workspace"}})
+		type report struct {
+			Kind     string                `json:"kind"`
+			URI      protocol.DocumentURI  `json:"uri"`
+			ResultID string                `json:"resultId"`
+			Items    []protocol.Diagnostic `json:"items"`
+		}
+		pullAll := func(previous map[protocol.DocumentURI]string) map[protocol.DocumentURI]report {
+			var ids []map[string]any
+			for u, v := range previous {
+				ids = append(ids, map[string]any{"uri": u, "value": v})
+			}
+			var res struct {
+				Items []report `json:"items"`
+			}
+			if err := e.Call("workspace/diagnostic", map[string]any{"previousResultIds": ids}, &res); err != nil {
+				t.Fatalf("workspace/diagnostic: %v", err)
+			}
+			out := map[protocol.DocumentURI]report{}
+			for _, r := range res.Items {
+				out[r.URI] = r
+			}
+			return out
+		}
+		var first map[protocol.DocumentURI]report
+		if pull {
+			deadline := time.Now().Add(20 * time.Second)
+			for first = pullAll(nil); len(first[uri("slow.py")].Items) == 0 && time.Now().Before(deadline); first = pullAll(nil) {
+				time.Sleep(50 * time.Millisecond)
+			}
+			if r := first[uri("slow.py")]; r.Kind != "full" || len(r.Items) != 1 || r.Items[0].Code != "RT101" {
+				t.Fatalf("workspace/diagnostic slow.py = %+v, want one RT101", r)
+			}
+			if r, ok := first[uri("fine.py")]; !ok || len(r.Items) != 0 {
+				t.Errorf("workspace/diagnostic fine.py = %+v, %v; want an empty full report", r, ok)
+			}
+			again := pullAll(map[protocol.DocumentURI]string{uri("slow.py"): first[uri("slow.py")].ResultID})
+			if r := again[uri("slow.py")]; r.Kind != "unchanged" || r.ResultID != first[uri("slow.py")].ResultID {
+				t.Errorf("second workspace/diagnostic slow.py = %+v, want unchanged", r)
+			}
+			if e.PublishCount(uri("slow.py")) != 0 {
+				t.Error("pushed to a pulling client")
+			}
+		} else {
+			e.AwaitPublish(uri("slow.py"), 0, "RT101 in a file never opened", func(p lsptest.Publish) bool {
+				return len(p.Diagnostics) == 1 && p.Diagnostics[0].Code == "RT101"
+			})
+		}
+		linted := func() bool {
+			return slices.ContainsFunc(e.Progress(), func(p string) bool { return strings.HasPrefix(p, "end: linted 2 files") })
+		}
+		for deadline := time.Now().Add(20 * time.Second); !linted() && time.Now().Before(deadline); {
+			time.Sleep(20 * time.Millisecond)
+		}
+		if !linted() {
+			t.Errorf("progress = %v, want the workspace linting's", e.Progress())
+		}
+
+		// Fixed on disk: linted again.
+		mark := e.Mark()
+		write("slow.py", "import asyncio\n\n\nasync def handler():\n    await asyncio.sleep(1)\n")
+		if err := e.Notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []map[string]any{{"uri": uri("slow.py"), "type": 2}}}); err != nil {
+			t.Fatal(err)
+		}
+		if pull {
+			e.AwaitServerRequest(mark, "workspace/diagnostic/refresh")
+			r := pullAll(nil)[uri("slow.py")]
+			for deadline := time.Now().Add(10 * time.Second); len(r.Items) != 0 && time.Now().Before(deadline); r = pullAll(nil)[uri("slow.py")] {
+				time.Sleep(20 * time.Millisecond)
+			}
+			if len(r.Items) != 0 {
+				t.Errorf("after the fix on disk, slow.py = %+v", r)
+			}
+		} else {
+			e.AwaitPublish(uri("slow.py"), mark, "no diagnostics after the fix on disk", func(p lsptest.Publish) bool { return len(p.Diagnostics) == 0 })
+		}
+
+		// Off: nothing from files that are not open.
+		write("slow.py", sleepPy)
+		e.ChangeConfiguration(map[string]any{"rtlint": map[string]any{"diagnosticMode": "openFilesOnly"}})
+		deadline := time.Now().Add(10 * time.Second)
+		for pull && len(pullAll(nil)) != 0 && time.Now().Before(deadline) {
+			time.Sleep(50 * time.Millisecond)
+		}
+		if pull && len(pullAll(nil)) != 0 {
+			t.Errorf("workspace/diagnostic outside workspace mode = %v", pullAll(nil))
+		}
+	}
+}

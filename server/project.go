@@ -124,6 +124,7 @@ func (w *workspace) build(roots []string, progress bool) {
 	p.end(fmt.Sprintf("indexed %d files", ix.Len()))
 	s.log.Info("workspace indexed", zap.Int("files", ix.Len()))
 	s.reanalyzeAll()
+	s.lintDisk(nil)
 }
 
 // summarize reads and summarises one file from disk (nil when it cannot
@@ -231,6 +232,16 @@ func (w *workspace) rebuild() {
 		w.mu.Unlock()
 	}
 	w.s.reanalyzeAll()
+	// Workspace mode: the files changed on disk, and those whose findings
+	// came through reach (the call graph changed), are linted again.
+	lint := w.s.reachingDisk()
+	for path := range changed {
+		lint = append(lint, path)
+	}
+	for path := range removed {
+		lint = append(lint, path)
+	}
+	w.s.lintDisk(lint)
 }
 
 // reanalyzeAll analyses again the open documents whose findings depend on

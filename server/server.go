@@ -50,6 +50,7 @@ type Server struct {
 	docs     map[protocol.DocumentURI]*document
 	cfg      *lint.Config
 	opts     editorOptions
+	disk     diskDiagnostics // workspace mode's results (workspace_mode.go)
 	// showDocument: the client opens URIs on request (window/showDocument).
 	showDocument bool
 	canCreate    bool // the client applies CreateFile in documentChanges
@@ -252,6 +253,7 @@ var handlers = map[string]func(*Server, context.Context, json.RawMessage) (any, 
 	"textDocument/didChange":           (*Server).didChange,
 	"textDocument/didSave":             (*Server).didSave,
 	"workspace/executeCommand":         (*Server).executeCommand,
+	"workspace/diagnostic":             (*Server).workspaceDiagnostics,
 	"textDocument/didClose":            (*Server).didClose,
 	"textDocument/codeAction":          (*Server).codeAction,
 	"textDocument/hover":               (*Server).hover,
@@ -319,7 +321,7 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 			},
 			"diagnosticProvider": map[string]any{
 				"interFileDependencies": true, // reach: a helper file's findings depend on its callers
-				"workspaceDiagnostics":  false,
+				"workspaceDiagnostics":  true, // in workspace mode (setting diagnosticMode)
 			},
 		},
 		"serverInfo": map[string]any{"name": "rtlint", "version": Version},
@@ -369,9 +371,16 @@ func (s *Server) didChangeConfiguration(ctx context.Context, raw json.RawMessage
 		return nil, nil
 	}
 	s.mu.Lock()
+	wasWorkspace := s.opts.workspaceMode
 	s.cfg, s.opts = cfg, opts
 	s.mu.Unlock()
 	s.reloadConfig()
+	switch {
+	case opts.workspaceMode:
+		s.lintDisk(nil) // the configuration may change every file's findings
+	case wasWorkspace:
+		s.clearDisk()
+	}
 	return nil, nil
 }
 

@@ -122,6 +122,17 @@ func (ix *Index) Summary(path string) *Summary {
 	return nil
 }
 
+// Paths lists the indexed files' keys (with the server's Key: absolute
+// paths), sorted.
+func (ix *Index) Paths() []string {
+	out := make([]string, 0, len(ix.files))
+	for k := range ix.files {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // Len is the number of files in the index.
 func (ix *Index) Len() int { return len(ix.files) }
 

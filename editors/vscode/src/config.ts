@@ -29,6 +29,7 @@ export interface ServerSettings {
   rules: Record<string, Record<string, unknown>>;
   transitive: boolean;
   run: 'onType' | 'onSave';
+  diagnosticMode: 'openFilesOnly' | 'workspace';
   configuration: string;
   showUnusedSuppressions: boolean;
   codeAction: { disableRuleComment: { enable: boolean } };
@@ -89,6 +90,7 @@ export function readSettings(get: Getter, ctx: PathContext = {}): Settings {
       rules: record(get('rules'), isObject),
       transitive: bool(get('transitive'), true),
       run: get('run') === 'onSave' ? 'onSave' : 'onType',
+      diagnosticMode: get('diagnosticMode') === 'workspace' ? 'workspace' : 'openFilesOnly',
       configuration: typeof configuration === 'string' && configuration.trim() !== '' ? expandPath(configuration.trim(), ctx) : '',
       showUnusedSuppressions: bool(get('showUnusedSuppressions'), true),
       codeAction: { disableRuleComment: { enable: bool(get('codeAction.disableRuleComment.enable'), true) } },

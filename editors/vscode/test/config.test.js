@@ -19,6 +19,7 @@ const DEFAULT_SERVER = {
   rules: {},
   transitive: true,
   run: 'onType',
+  diagnosticMode: 'openFilesOnly',
   configuration: '',
   showUnusedSuppressions: true,
   codeAction: { disableRuleComment: { enable: true } },
@@ -78,14 +79,14 @@ test('settings reach the server as given, with their types checked', () => {
     getter({
       path: 'x', args: ['-v'], select: ['RT1', ' RT301 '], ignore: ['RT105'], trace: { server: 'verbose' },
       severity: { RT105: 'error', RT101: 3 }, rules: { RT103: { 'include-stat-calls': true }, RT104: 'no' },
-      transitive: false, run: 'onSave', configuration: '~/team.toml', showUnusedSuppressions: false,
+      transitive: false, run: 'onSave', diagnosticMode: 'workspace', configuration: '~/team.toml', showUnusedSuppressions: false,
       'codeAction.disableRuleComment.enable': false, 'showDocumentation.enable': false,
     }),
     { home: '/home/me' },
   );
   assert.deepEqual(config.initializationOptions(s), {
     select: ['RT1', 'RT301'], ignore: ['RT105'], severity: { RT105: 'error' }, rules: { RT103: { 'include-stat-calls': true } },
-    transitive: false, run: 'onSave', configuration: '/home/me/team.toml', showUnusedSuppressions: false,
+    transitive: false, run: 'onSave', diagnosticMode: 'workspace', configuration: '/home/me/team.toml', showUnusedSuppressions: false,
     codeAction: { disableRuleComment: { enable: false } }, showDocumentation: { enable: false },
   });
 });

@@ -296,3 +296,35 @@ func BenchmarkMemory200Docs(b *testing.B) {
 		b.Fatalf("exit code %d, want 0", code)
 	}
 }
+
+// BenchmarkDidOpenLarge opens one document just under the 10 MB limit
+// (generated server code: routes, helpers, loops, findings) and reports the
+// time to its diagnostics and the server's peak RSS (issue 14: it took 38 s
+// and 573 MB). One fresh server per call.
+func BenchmarkDidOpenLarge(b *testing.B) {
+	var sb strings.Builder
+	chunk := generatePython(1000)
+	for sb.Len()+len(chunk) < 9900<<10 {
+		sb.WriteString(strings.ReplaceAll(chunk, "from __future__ import annotations\n", ""))
+	}
+	text := sb.String()
+	e := startServer(b)
+	e.KeepFrames(false)
+	uri := docURI(b, "large.py")
+	start := time.Now()
+	e.Open(uri, "python", text)
+	diags := e.Diagnostics(uri, 1, 2*time.Minute)
+	elapsed := time.Since(start)
+	rss, peak, err := e.Memory()
+	if err != nil {
+		b.Fatalf("reading the server's memory: %v", err)
+	}
+	b.ReportMetric(float64(elapsed.Nanoseconds()), "ns/op")
+	b.ReportMetric(float64(len(text))/(1<<20), "MB")
+	b.ReportMetric(float64(len(diags)), "diagnostics")
+	b.ReportMetric(float64(rss)/1024, "rss-MB")
+	b.ReportMetric(float64(peak)/1024, "peak-rss-MB")
+	if err := e.Shutdown(); err != nil {
+		b.Fatal(err)
+	}
+}

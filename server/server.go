@@ -97,6 +97,7 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, closer io.Closer, log
 func (s *Server) serve(ctx context.Context, in io.Reader, out io.Writer, closer io.Closer) int {
 	if s.ws == nil {
 		s.ws = newWorkspace(s)
+		startFollowingLiveHeap()
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -61,7 +61,7 @@ func cmdServer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		debug.SetGCPercent(300)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(96 << 20)
+		debug.SetMemoryLimit(server.BaseMemoryLimit) // and above the live heap: server/idle.go
 	}
 	// Trees are parsed on whichever thread runs the goroutine; with an
 	// arena per thread, glibc keeps each thread's freed trees apart.

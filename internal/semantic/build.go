@@ -39,6 +39,12 @@ type scopedName struct {
 	name  string
 }
 
+// depthName is a lookup asked at a resolution depth (lookup's memo).
+type depthName struct {
+	scopedName
+	depth int
+}
+
 // Build computes the semantic model of a parsed file.
 func Build(f *source.File) (*Model, error) { return BuildWith(f, nil, nil) }
 

@@ -205,7 +205,7 @@ type Model struct {
 
 	refs      map[scopedName][]ref    // scope (function or None) and name → its bindings
 	scopesOf  map[string][]int        // name → the scopes that bind it
-	combined  map[scopedName]string   // lookup results, once per binding scope
+	combined  map[depthName]string    // lookup results, once per binding scope and depth
 	summaries map[int64]*summaryTable // by heavy-loop threshold
 	funcCalls [][]int                 // function → calls in its own scope
 	funcIO    map[int]bool            // function → it does I/O (RT201), on demand

@@ -240,21 +240,20 @@ func (m *Model) lookup(name string, scope, depth int) (q string, ok bool) {
 		return "", false
 	}
 	// A name is used many times and may be bound many times (a module
-	// re-importing it per function): combine its bindings once. Only
-	// top-level questions are remembered; a nested one may be cut short
-	// by the depth bound.
-	if depth == 0 {
-		if q, ok := m.combined[key]; ok {
-			return q, true
-		}
+	// re-importing it per function): combine its bindings once per depth.
+	// The depth is part of the key because a nested question may be cut
+	// short by the depth bound where a shallower one is not; with it every
+	// (binding scope, depth) is combined once, so resolution stays linear
+	// when bindings' values name other names bound many times.
+	at := depthName{key, depth}
+	if q, ok := m.combined[at]; ok {
+		return q, true
 	}
 	q = m.combine(m.refs[key], depth)
-	if depth == 0 {
-		if m.combined == nil {
-			m.combined = map[scopedName]string{}
-		}
-		m.combined[key] = q
+	if m.combined == nil {
+		m.combined = map[depthName]string{}
 	}
+	m.combined[at] = q
 	return q, true
 }
 

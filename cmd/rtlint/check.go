@@ -88,7 +88,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var f checkFlags
 	fs := flag.NewFlagSet("rtlint check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(helpOutput(args, stdout, stderr))
 	f.register(fs)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -270,6 +270,9 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		fileErrs = append(fileErrs, o.Result.Errors...)
+		for _, w := range o.Result.Warnings {
+			fmt.Fprintf(stderr, "rtlint: warning: %s\n", walk.Display(w))
+		}
 		files = append(files, report.File{Path: o.Path, Lines: o.Result.File.Lines, Src: o.Result.File.Src, Findings: o.Result.Findings})
 		for _, fd := range o.Result.Findings {
 			if fd.Severity >= failOn {
@@ -386,4 +389,19 @@ func useColor(w io.Writer) bool {
 	}
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// helpOutput is where a flag set writes: asked for help (-h, --help), the
+// usage is the answer and goes to stdout (exit 0); otherwise flag errors
+// and their usage go to stderr.
+func helpOutput(args []string, stdout, stderr io.Writer) io.Writer {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return stderr
+		case "-h", "-help", "--help", "--h":
+			return stdout
+		}
+	}
+	return stderr
 }

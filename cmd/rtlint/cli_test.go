@@ -1387,3 +1387,38 @@ func TestServerAcceptsStdio(t *testing.T) {
 		t.Errorf("server --no-such-flag: exit %d, want 2", code)
 	}
 }
+
+// Asked for help, check and server print their usage on stdout and exit 0
+// (a bad flag still goes to stderr with exit 2).
+func TestHelpGoesToStdout(t *testing.T) {
+	for _, args := range [][]string{{"check", "--help"}, {"check", "-h"}, {"server", "--help"}} {
+		var stdout, stderr bytes.Buffer
+		code := run(args, strings.NewReader(""), &stdout, &stderr)
+		if code != 0 || !strings.Contains(stdout.String(), "Usage of rtlint") || stderr.Len() != 0 {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want usage on stdout, exit 0", args, code, stdout.String(), stderr.String())
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "--bogus"}, nil, &stdout, &stderr); code != 2 || stdout.Len() != 0 || !strings.Contains(stderr.String(), "bogus") {
+		t.Errorf("check --bogus: exit %d, stdout %q, stderr %q", code, stdout.String(), stderr.String())
+	}
+}
+
+// A suppression naming no rule (a typo) is a warning on stderr naming the
+// place, without changing the exit status, also when the file's result
+// comes from the cache; with --show-unused-suppressions it is RT000.
+func TestUnknownSuppressionCodeWarns(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.py"), "import time\n\n\ndef f():\n    time.sleep(1)  # rtlint: ignore[RT1O1]\n")
+	want := "rtlint: warning: a.py:5:20: suppression names RT1O1, which is no rule code\n"
+	for _, run := range []string{"cold", "cached"} {
+		r := inDir(t, dir, "check", "a.py")
+		if r.code != 0 || r.stderr != want {
+			t.Errorf("%s run: %s\nwant stderr %q", run, r, want)
+		}
+	}
+	r := inDir(t, dir, "check", "--show-unused-suppressions", "--no-cache", "a.py")
+	if r.code != 1 || strings.Contains(r.stderr, "warning") || !strings.Contains(r.stdout, "RT000") || !strings.Contains(r.stdout, "RT1O1 (unknown)") {
+		t.Errorf("--show-unused-suppressions: %s", r)
+	}
+}

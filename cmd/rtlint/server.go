@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"github.com/rtlint/rtlint/internal/cmem"
@@ -21,13 +22,16 @@ import (
 // --log-file, never to stdout, which carries only JSON-RPC frames.
 func cmdServer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("rtlint server", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(helpOutput(args, stdout, stderr))
 	logFile := fs.String("log-file", "", "write logs to this file instead of stderr ('auto': a file in the temp directory named with the pid)")
 	logLevel := fs.String("log-level", "info", "log level: debug, info, warn or error")
 	// Clients such as vscode-languageclient (TransportKind.stdio) add
 	// --stdio; stdio is the only transport, so it is accepted and ignored.
 	fs.Bool("stdio", true, "speak LSP over stdin/stdout (the default and only transport)")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
 		return exitError
 	}
 	var level zapcore.Level

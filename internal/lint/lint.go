@@ -99,6 +99,10 @@ type Result struct {
 	// Errors are rtlint's own failures (a panicking analyzer). The other
 	// analyzers' findings are still in Findings.
 	Errors []error
+	// Warnings are things the user wrote that do nothing, said on stderr:
+	// a suppression naming no rule ("a.py:3: ..."). With
+	// --show-unused-suppressions they are RT000 findings instead.
+	Warnings []string
 }
 
 // Run parses src as the language of path and lints it. The error is
@@ -242,6 +246,9 @@ func Analyze(ctx context.Context, f *source.File, ms *semantic.Matches, cfg *Con
 func AnalyzeWith(ctx context.Context, f *source.File, ms *semantic.Matches, cfg *Config, facts *semantic.Facts) (*Unit, error) {
 	u := &Unit{File: f, direct: &Result{File: f}, cfg: cfg}
 	u.sup = parseSuppressions(f.Src)
+	if !cfg.ShowsUnusedSuppressions() {
+		u.direct.Warnings = unknownCodes(f, u.sup)
+	}
 	if cfg != nil && cfg.Project != nil {
 		withProject := semantic.Facts{Project: cfg.Project}
 		if facts != nil {
@@ -275,7 +282,7 @@ func AnalyzeWith(ctx context.Context, f *source.File, ms *semantic.Matches, cfg 
 // Resolve completes the unit's findings with those reach confirms in the
 // project index ix (nil: an index of this file alone), sorted.
 func (u *Unit) Resolve(ix *project.Index) *Result {
-	res := &Result{File: u.File, Findings: append([]Finding{}, u.direct.Findings...), Errors: u.direct.Errors}
+	res := &Result{File: u.File, Findings: append([]Finding{}, u.direct.Findings...), Errors: u.direct.Errors, Warnings: u.direct.Warnings}
 	if len(u.pending) > 0 && ix == nil {
 		ix = project.NewIndex()
 		ix.Add(u.File.Path, u.Summarize(), project.Facts{})
@@ -414,6 +421,45 @@ const (
 	UnusedSuppressionName = "unused-suppression"
 )
 
+// unknownCodes words a warning per suppressed code that names no rule
+// (a typo: `RT1O1`), in source order.
+func unknownCodes(f *source.File, sup suppressions) []string {
+	type at struct {
+		off  int
+		text string
+	}
+	var found []at
+	for _, sups := range sup.lines {
+		for _, s := range sups {
+			for _, c := range s.codes {
+				if ruleCode.MatchString(c) && knownCode(c) {
+					continue
+				}
+				pos := f.Lines.Position(s.start)
+				found = append(found, at{s.start, fmt.Sprintf("%s:%d:%d: suppression names %s, which is no rule code", f.Path, pos.Line, pos.Column, c)})
+			}
+		}
+	}
+	sort.Slice(found, func(i, j int) bool { return found[i].off < found[j].off })
+	var out []string
+	for i, w := range found {
+		if i == 0 || w.text != found[i-1].text { // a comment covering several lines is listed under each
+			out = append(out, w.text)
+		}
+	}
+	return out
+}
+
+// knownCode reports whether code is a rule code or prefix of one.
+func knownCode(code string) bool {
+	for _, a := range registry.All() {
+		if strings.HasPrefix(a.Code, code) {
+			return true
+		}
+	}
+	return false
+}
+
 func reportUnused(f *source.File, sup suppressions, cfg *Config, res *Result) {
 	enabled := func(code string) bool {
 		for _, a := range registry.All() {
@@ -427,15 +473,7 @@ func reportUnused(f *source.File, sup suppressions, cfg *Config, res *Result) {
 	if where == "" {
 		where = project.Request
 	}
-	known := func(code string) bool {
-		for _, a := range registry.All() {
-			if strings.HasPrefix(a.Code, code) {
-				return true
-			}
-		}
-		return false
-	}
-	for s, codes := range sup.unused(enabled, known) {
+	for s, codes := range sup.unused(enabled, knownCode) {
 		msg := "suppression comment suppresses nothing"
 		if codes[0] != "" {
 			msg = "unused suppression of " + strings.Join(codes, ", ")

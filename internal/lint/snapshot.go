@@ -16,11 +16,14 @@ type Snapshot struct {
 	Findings      []Finding
 	Pending       []PendingSnapshot
 	RouterImports bool
+	Warnings      []string
 }
 
 // Quiet reports whether the file had nothing to report and nothing for
 // reach to decide: then a later run needs only its summary, not its text.
-func (s *Snapshot) Quiet() bool { return len(s.Findings) == 0 && len(s.Pending) == 0 }
+func (s *Snapshot) Quiet() bool {
+	return len(s.Findings) == 0 && len(s.Pending) == 0 && len(s.Warnings) == 0
+}
 
 // Quiet reports whether the unit has nothing to report and nothing for
 // reach to decide (and no suppression comments to check): resolving it
@@ -59,7 +62,7 @@ func (u *Unit) Snapshot() *Snapshot {
 		return nil
 	}
 	u.prepare()
-	s := &Snapshot{Summary: u.Summary, Findings: u.direct.Findings, RouterImports: u.routerImports}
+	s := &Snapshot{Summary: u.Summary, Findings: u.direct.Findings, RouterImports: u.routerImports, Warnings: u.direct.Warnings}
 	for _, p := range u.pending {
 		s.Pending = append(s.Pending, PendingSnapshot{D: p.d, Name: p.name, Severity: p.severity, Override: p.override,
 			Fn: p.fn, Drop: p.drop, Kind: p.kind, Via: p.via})
@@ -71,7 +74,7 @@ func (u *Unit) Snapshot() *Snapshot {
 // snapshot taken with the same text and configuration.
 func FromSnapshot(f *source.File, cfg *Config, s *Snapshot) *Unit {
 	u := &Unit{File: f, cfg: cfg, Summary: s.Summary, prepared: true, routerImports: s.RouterImports}
-	u.direct = &Result{File: f, Findings: s.Findings}
+	u.direct = &Result{File: f, Findings: s.Findings, Warnings: s.Warnings}
 	u.sup = parseSuppressions(f.Src)
 	for _, p := range s.Pending {
 		u.pending = append(u.pending, pending{d: p.D, name: p.Name, severity: p.Severity, override: p.Override,

@@ -262,6 +262,15 @@ func TestDiffAppliesWithGit(t *testing.T) {
 		skipOrFail(t, "git not found: %v", err)
 	}
 	dir := copyExamples(t)
+	// Files without a newline at the end: the fix on the last line, and
+	// the last line as a hunk's context.
+	writeFile(t, filepath.Join(dir, "nonl_last.py"), "import time\n\n\nasync def f():\n    time.sleep(1)")
+	writeFile(t, filepath.Join(dir, "nonl_context.py"), "import time\n\n\nasync def f():\n    time.sleep(1)\n    return 1")
+	fixed := filepath.Join(t.TempDir(), "fixed")
+	if err := os.CopyFS(fixed, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	rtlint(t, runOpts{dir: fixed}, "check", "--fix", "--no-cache", "nonl_last.py", "nonl_context.py")
 	r := rtlint(t, runOpts{dir: dir}, "check", "--diff", "--unsafe-fixes", "--no-cache", ".")
 	if r.code != 1 || !strings.Contains(r.stdout, "@@ ") {
 		t.Fatalf("--diff: %s", r)
@@ -276,5 +285,22 @@ func TestDiffAppliesWithGit(t *testing.T) {
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("git apply --check: %v\n%s\n--- patch:\n%s", err, out, r.stdout)
+	}
+	// Applied, the patch gives what --fix writes, byte for byte.
+	r = rtlint(t, runOpts{dir: dir}, "check", "--diff", "--no-cache", "nonl_last.py", "nonl_context.py")
+	if err := os.WriteFile(patch, []byte(r.stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd = exec.Command("git", "apply", "--unsafe-paths", "-p1", patch)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git apply: %v\n%s\n--- patch:\n%s", err, out, r.stdout)
+	}
+	for _, name := range []string{"nonl_last.py", "nonl_context.py"} {
+		got, _ := os.ReadFile(filepath.Join(dir, name))
+		want, _ := os.ReadFile(filepath.Join(fixed, name))
+		if string(got) != string(want) || strings.HasSuffix(string(got), "\n") {
+			t.Errorf("%s: the applied diff gives %q, --fix %q (neither ending in a newline)", name, got, want)
+		}
 	}
 }

@@ -193,7 +193,9 @@ func diffLines(text string) []string {
 	if lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
 	} else {
-		lines[len(lines)-1] += "\n" // no newline at the end: diffed as if there were one
+		// No newline at the end: the line carries the marker git and
+		// patch expect after it, wherever it lands in a hunk.
+		lines[len(lines)-1] += "\n\\ No newline at end of file\n"
 	}
 	return lines
 }

@@ -45,7 +45,7 @@ type checkFlags struct {
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.format, "format", "text", "output format: text, json, sarif, github or gitlab")
+	fs.StringVar(&f.format, "format", "text", "output format: text, json, json-lines, sarif, github, gitlab, junit, rdjson or pylint")
 	fs.StringVar(&f.selectCodes, "select", "", "comma-separated rule codes or prefixes to run (default: all)")
 	fs.StringVar(&f.ignoreCodes, "ignore", "", "comma-separated rule codes or prefixes to skip")
 	fs.StringVar(&f.failOn, "fail-on", "warning", "lowest severity that makes the exit code 1: error, warning or info")

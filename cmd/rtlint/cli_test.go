@@ -9,6 +9,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -1420,5 +1421,39 @@ func TestUnknownSuppressionCodeWarns(t *testing.T) {
 	r := inDir(t, dir, "check", "--show-unused-suppressions", "--no-cache", "a.py")
 	if r.code != 1 || strings.Contains(r.stderr, "warning") || !strings.Contains(r.stdout, "RT000") || !strings.Contains(r.stdout, "RT1O1 (unknown)") {
 		t.Errorf("--show-unused-suppressions: %s", r)
+	}
+}
+
+// Every --format the help names runs on the examples through the binary's
+// code path and produces its kind of output.
+func TestEveryFormat(t *testing.T) {
+	examples := filepath.Join("..", "..", "testdata", "examples")
+	checks := map[string]func(string) bool{
+		"json-lines": func(out string) bool {
+			for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+				var v map[string]any
+				if json.Unmarshal([]byte(l), &v) != nil || v["rule"] == nil {
+					return false
+				}
+			}
+			return true
+		},
+		"junit": func(out string) bool {
+			return xml.Unmarshal([]byte(out), new(struct{})) == nil && strings.Contains(out, "<failure")
+		},
+		"rdjson": func(out string) bool {
+			var v map[string]any
+			return json.Unmarshal([]byte(out), &v) == nil && v["diagnostics"] != nil
+		},
+		"pylint": func(out string) bool {
+			return regexp.MustCompile(`(?m)^\S+\.(py|js|ts):\d+: \[RT\d{3}\] .+$`).MatchString(out)
+		},
+	}
+	for format, ok := range checks {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"check", "--no-cache", "--format", format, examples}, nil, &stdout, &stderr)
+		if code != 1 || !ok(stdout.String()) {
+			t.Errorf("--format %s: exit %d, stderr %q, output:\n%.600s", format, code, stderr.String(), stdout.String())
+		}
 	}
 }

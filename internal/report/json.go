@@ -60,6 +60,24 @@ func where(w string) string {
 
 // JSON writes a JSON array sorted by path, line and column (SPEC §6).
 func JSON(w io.Writer, files []File, _ Options) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(jsonFindings(files))
+}
+
+// JSONLines writes the same objects as JSON, one per line, for tools that
+// stream (jq -c, log shippers).
+func JSONLines(w io.Writer, files []File, _ Options) error {
+	enc := json.NewEncoder(w)
+	for _, f := range jsonFindings(files) {
+		if err := enc.Encode(f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func jsonFindings(files []File) []jsonFinding {
 	lines := lineIndexes(files)
 	out := []jsonFinding{}
 	for _, f := range sorted(files) {
@@ -69,9 +87,7 @@ func JSON(w io.Writer, files []File, _ Options) error {
 			Fix: toJSONFix(f, lines[f.Path]), Related: toJSONRelated(f.Related),
 		})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return out
 }
 
 // toJSONFix renders a finding's first fix; `null` when it has none.

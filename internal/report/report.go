@@ -36,11 +36,15 @@ type Formatter func(w io.Writer, files []File, opts Options) error
 
 // Formats maps --format names to formatters.
 var Formats = map[string]Formatter{
-	"text":   Text,
-	"json":   JSON,
-	"sarif":  SARIF,
-	"github": GitHub,
-	"gitlab": GitLab,
+	"text":       Text,
+	"json":       JSON,
+	"json-lines": JSONLines,
+	"sarif":      SARIF,
+	"github":     GitHub,
+	"gitlab":     GitLab,
+	"junit":      JUnit,
+	"rdjson":     RDJSON,
+	"pylint":     Pylint,
 }
 
 // lineIndexes maps each file's path to its line index.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -176,5 +178,107 @@ func TestTextExcerptWindow(t *testing.T) {
 	at := strings.Index(carets, "^")
 	if at < 0 || !strings.HasPrefix(string([]rune(code)[len([]rune(carets[:at])):]), "fs.readFileSync") {
 		t.Errorf("caret not under the call:\n%s\n%s", code, carets)
+	}
+}
+
+// The line formats: one JSON object per line (the json format's objects),
+// and pylint's `path:line: [CODE] message`.
+func TestJSONLinesAndPylint(t *testing.T) {
+	files := []File{lintFile(t, "src/app.py", sample), lintFile(t, "b.py", sample+"\nasync def g():\n    time.sleep(2)\n")}
+	var arr, lines, pylint bytes.Buffer
+	JSON(&arr, files, Options{})
+	JSONLines(&lines, files, Options{})
+	Pylint(&pylint, files, Options{})
+	var want []json.RawMessage
+	if err := json.Unmarshal(arr.Bytes(), &want); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Split(strings.TrimSuffix(lines.String(), "\n"), "\n")
+	if len(got) != len(want) || len(got) != 3 {
+		t.Fatalf("json-lines has %d lines, json %d objects; want 3", len(got), len(want))
+	}
+	for i := range got {
+		var a, b any
+		json.Unmarshal([]byte(got[i]), &a)
+		json.Unmarshal(want[i], &b)
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("line %d: %s, want %s", i, got[i], want[i])
+		}
+	}
+	wantPylint := "b.py:4: [RT101] time.sleep() blocks the event loop in async def h(); use await asyncio.sleep()\n" +
+		"b.py:7: [RT101] time.sleep() blocks the event loop in async def g(); use await asyncio.sleep()\n" +
+		"src/app.py:4: [RT101] time.sleep() blocks the event loop in async def h(); use await asyncio.sleep()\n"
+	if pylint.String() != wantPylint {
+		t.Errorf("pylint:\n%s\nwant:\n%s", pylint.String(), wantPylint)
+	}
+}
+
+// JUnit: a suite per file, a failing case per finding; no findings is one
+// passing case.
+func TestJUnit(t *testing.T) {
+	var buf bytes.Buffer
+	if err := JUnit(&buf, []File{lintFile(t, "src/app.py", sample)}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Tests    int `xml:"tests,attr"`
+		Failures int `xml:"failures,attr"`
+		Suites   []struct {
+			Name  string `xml:"name,attr"`
+			Cases []struct {
+				Name    string `xml:"name,attr"`
+				Line    int    `xml:"line,attr"`
+				Failure *struct {
+					Message string `xml:"message,attr"`
+				} `xml:"failure"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, buf.String())
+	}
+	if doc.Tests != 1 || doc.Failures != 1 || len(doc.Suites) != 1 || doc.Suites[0].Name != "src/app.py" || doc.Suites[0].Cases[0].Name != "rtlint.RT101" ||
+		doc.Suites[0].Cases[0].Line != 4 || doc.Suites[0].Cases[0].Failure == nil || !strings.Contains(doc.Suites[0].Cases[0].Failure.Message, "time.sleep()") {
+		t.Errorf("junit:\n%s", buf.String())
+	}
+	buf.Reset()
+	JUnit(&buf, nil, Options{})
+	if !strings.Contains(buf.String(), `<testcase name="no findings" classname="rtlint">`) || strings.Contains(buf.String(), "<failure") {
+		t.Errorf("junit without findings:\n%s", buf.String())
+	}
+}
+
+// rdjson: reviewdog's format, with a safe fix as a suggestion.
+func TestRDJSON(t *testing.T) {
+	var buf bytes.Buffer
+	if err := RDJSON(&buf, []File{lintFile(t, "src/app.py", "import asyncio\nimport time\n\nasync def h():\n    time.sleep(1)\n")}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Source      struct{ Name string }
+		Diagnostics []struct {
+			Message  string
+			Severity string
+			Code     struct{ Value, URL string }
+			Location struct {
+				Path  string
+				Range struct{ Start, End struct{ Line, Column int } }
+			}
+			Suggestions []struct {
+				Range struct{ Start, End struct{ Line, Column int } }
+				Text  string
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	d := doc.Diagnostics
+	if doc.Source.Name != "rtlint" || len(d) != 1 || d[0].Code.Value != "RT101" || d[0].Severity != "ERROR" || d[0].Location.Path != "src/app.py" ||
+		d[0].Location.Range.Start.Line != 5 || d[0].Location.Range.Start.Column != 5 {
+		t.Fatalf("rdjson:\n%s", buf.String())
+	}
+	if len(d[0].Suggestions) == 0 || !strings.Contains(d[0].Suggestions[0].Text, "await asyncio.sleep(1)") {
+		t.Errorf("rdjson suggestions:\n%s", buf.String())
 	}
 }

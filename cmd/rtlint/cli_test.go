@@ -656,7 +656,7 @@ func TestUnknownFormat(t *testing.T) {
 	write(t, dir, "good.py", goodPy)
 	r := inDir(t, dir, "--format", "xml", "good.py")
 	wantCode(t, r, 2)
-	if want := "rtlint: unknown --format \"xml\" (want github, gitlab, json, sarif, text)\n"; r.stderr != want {
+	if want := "rtlint: unknown --format \"xml\" (want github, gitlab, json, json-lines, junit, pylint, rdjson, sarif, text)\n"; r.stderr != want {
 		t.Errorf("stderr = %q, want %q", r.stderr, want)
 	}
 	if r.stdout != "" {

@@ -51,4 +51,23 @@ YAML
 pre-commit run --all-files >/dev/null 2>&1 || true
 grep -q "await asyncio.sleep(1)" app.py || { echo "precommit: rtlint-fix did not fix app.py"; cat app.py; exit 1; }
 pre-commit run --all-files || { echo "precommit: rtlint-fix fails on a fixed file"; exit 1; }
+# Files whose extension identify has no tag for (.mts, .cts) are checked.
+cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: $repo
+    rev: $rev
+    hooks:
+      - id: rtlint
+YAML
+cat > lib.mts <<'TS'
+import fs from 'node:fs';
+export async function load(): Promise<string> { return fs.readFileSync('x', 'utf8'); }
+TS
+git add -A && git commit -qm mts
+set +e
+out="$(pre-commit run --all-files 2>&1)"; status=$?
+set -e
+if [ "$status" -ne 1 ] || ! grep -q "lib.mts" <<<"$out" || ! grep -q "RT103" <<<"$out"; then
+  echo "$out"; echo "precommit: expected RT103 in lib.mts (exit $status)"; exit 1
+fi
 echo "precommit: ok"

@@ -283,7 +283,7 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(inputs) == 0 && len(fileErrs) == 0 {
 		fmt.Fprintf(stderr, "rtlint: no Python, JavaScript or TypeScript files found under %s\n", strings.Join(paths, ", "))
 	}
-	if err := formatter(stdout, files, report.Options{Color: useColor(stdout), Quiet: f.quiet, Fixed: fixed, Fixing: f.fix, Failed: len(fileErrs) > 0}); err != nil {
+	if err := formatter(stdout, files, report.Options{Color: useColor(stdout), Quiet: f.quiet, Fixed: fixed, Fixing: f.fix, Failed: len(fileErrs) > 0, Root: workingDir()}); err != nil {
 		fmt.Fprintf(stderr, "rtlint: writing output: %v\n", err)
 		return exitError
 	}
@@ -404,4 +404,13 @@ func helpOutput(args []string, stdout, stderr io.Writer) io.Writer {
 		}
 	}
 	return stderr
+}
+
+// workingDir is where relative paths in reports start ("" if unknown).
+func workingDir() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return wd
 }

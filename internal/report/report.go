@@ -29,6 +29,9 @@ type Options struct {
 	// Failed: some file could not be linted (its error goes to stderr), so
 	// the text report does not claim that all checks passed.
 	Failed bool
+	// Root is the folder relative paths are relative to (the working
+	// directory); SARIF names it as %SRCROOT%.
+	Root string
 }
 
 // Formatter writes every finding of a run.

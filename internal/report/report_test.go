@@ -282,3 +282,47 @@ func TestRDJSON(t *testing.T) {
 		t.Errorf("rdjson suggestions:\n%s", buf.String())
 	}
 }
+
+// SARIF locations: columns in code points, relative paths percent-encoded
+// against %SRCROOT% (given by originalUriBaseIds), absolute ones as file
+// URIs; reach hops as relatedLocations.
+func TestSARIFLocations(t *testing.T) {
+	files := []File{lintFile(t, "src/my app.py", sample), lintFile(t, "/abs/dir/x.py", sample)}
+	var buf bytes.Buffer
+	if err := SARIF(&buf, files, Options{Root: "/work/proj"}); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			ColumnKind         string `json:"columnKind"`
+			OriginalURIBaseIDs map[string]struct {
+				URI string `json:"uri"`
+			} `json:"originalUriBaseIds"`
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation sarifArtifact `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if run.ColumnKind != "unicodeCodePoints" || run.OriginalURIBaseIDs["%SRCROOT%"].URI != "file:///work/proj/" {
+		t.Errorf("run = %+v", run)
+	}
+	var got []sarifArtifact
+	for _, r := range run.Results {
+		got = append(got, r.Locations[0].PhysicalLocation.ArtifactLocation)
+	}
+	want := []sarifArtifact{{URI: "file:///abs/dir/x.py"}, {URI: "src/my%20app.py", URIBaseID: "%SRCROOT%"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("locations = %+v, want %+v", got, want)
+	}
+	if a := artifactOf("c:odd.py"); a.URI != "./c:odd.py" {
+		t.Errorf("a colon in the first segment: %+v", a)
+	}
+}

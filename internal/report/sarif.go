@@ -3,7 +3,9 @@ package report
 import (
 	"encoding/json"
 	"io"
+	"net/url"
 	"path/filepath"
+	"strings"
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/analyzers/registry"
@@ -19,7 +21,7 @@ var sarifLevel = map[analyzers.Severity]string{analyzers.Error: "error", analyze
 
 // SARIF writes a SARIF 2.1.0 log: one run whose tool.driver lists every
 // rule, and one result per finding with its location and fixes.
-func SARIF(w io.Writer, files []File, _ Options) error {
+func SARIF(w io.Writer, files []File, opts Options) error {
 	type msg struct {
 		Text string `json:"text"`
 	}
@@ -29,9 +31,7 @@ func SARIF(w io.Writer, files []File, _ Options) error {
 		EndLine     int `json:"endLine"`
 		EndColumn   int `json:"endColumn"`
 	}
-	type artifactLocation struct {
-		URI string `json:"uri"`
-	}
+	type artifactLocation = sarifArtifact
 	type physicalLocation struct {
 		ArtifactLocation artifactLocation `json:"artifactLocation"`
 		Region           *region          `json:"region,omitempty"`
@@ -103,7 +103,7 @@ func SARIF(w io.Writer, files []File, _ Options) error {
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel[f.Severity], Message: msg{f.Message},
 			Properties: map[string]string{"where": where(f.Where)},
 			Locations: []location{{PhysicalLocation: physicalLocation{
-				ArtifactLocation: artifactLocation{URI: filepath.ToSlash(f.Path)},
+				ArtifactLocation: artifactOf(f.Path),
 				Region:           &region{f.Line, f.Column, f.EndLine, f.EndColumn},
 			}}},
 		}
@@ -113,7 +113,7 @@ func SARIF(w io.Writer, files []File, _ Options) error {
 		for i, h := range f.Related {
 			var rl related
 			rl.ID = i + 1
-			rl.PhysicalLocation.ArtifactLocation.URI = filepath.ToSlash(h.Path)
+			rl.PhysicalLocation.ArtifactLocation = artifactOf(h.Path)
 			rl.PhysicalLocation.Region = point{h.Line, h.Column}
 			rl.Message = msg{h.Message}
 			r.Related = append(r.Related, rl)
@@ -125,7 +125,7 @@ func SARIF(w io.Writer, files []File, _ Options) error {
 				je := toJSONEdit(f.Path, e, lines[f.Path])
 				ac := byPath[je.Path]
 				if ac == nil {
-					ac = &artifactChange{ArtifactLocation: artifactLocation{URI: filepath.ToSlash(je.Path)}}
+					ac = &artifactChange{ArtifactLocation: artifactOf(je.Path)}
 					byPath[je.Path] = ac
 					order = append(order, je.Path)
 				}
@@ -142,17 +142,47 @@ func SARIF(w io.Writer, files []File, _ Options) error {
 		}
 		results = append(results, r)
 	}
+	run := map[string]any{
+		"tool": map[string]any{"driver": map[string]any{
+			"name": "rtlint", "version": Version, "informationUri": "https://github.com/rtlint/rtlint", "rules": rules,
+		}},
+		// Columns count code points (SPEC §6), not UTF-16 units.
+		"columnKind": "unicodeCodePoints",
+		"results":    results,
+	}
+	if opts.Root != "" {
+		root := (&url.URL{Scheme: "file", Path: filepath.ToSlash(opts.Root)}).String()
+		if !strings.HasSuffix(root, "/") {
+			root += "/"
+		}
+		run["originalUriBaseIds"] = map[string]any{srcRoot: map[string]any{"uri": root}}
+	}
 	log := map[string]any{
 		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
 		"version": "2.1.0",
-		"runs": []any{map[string]any{
-			"tool": map[string]any{"driver": map[string]any{
-				"name": "rtlint", "version": Version, "informationUri": "https://github.com/rtlint/rtlint", "rules": rules,
-			}},
-			"results": results,
-		}},
+		"runs":    []any{run},
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(log)
+}
+
+// srcRoot is the base relative paths are resolved against: the folder the
+// run was started in (run.originalUriBaseIds gives it when known).
+const srcRoot = "%SRCROOT%"
+
+type sarifArtifact struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
+}
+
+// artifactOf makes a SARIF location of a path: a percent-encoded URI
+// reference relative to %SRCROOT%, or a file URI for an absolute path.
+func artifactOf(path string) sarifArtifact {
+	p := filepath.ToSlash(path)
+	if filepath.IsAbs(path) {
+		return sarifArtifact{URI: (&url.URL{Scheme: "file", Path: p}).String()}
+	}
+	// String, not EscapedPath: a first segment with a colon gets "./".
+	return sarifArtifact{URI: (&url.URL{Path: p}).String(), URIBaseID: srcRoot}
 }

@@ -42,6 +42,8 @@ type checkFlags struct {
 	fix           bool
 	unsafeFixes   bool
 	diff          bool
+	baseline      string
+	writeBaseline bool
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
@@ -58,6 +60,8 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.showSettings, "show-settings", false, "print the configuration and project facts (runtimes, package versions) used for the first PATH, and lint nothing")
 	fs.BoolVar(&f.verbose, "v", false, "with --show-files, also list each skipped path and why (on stderr)")
 	fs.BoolVar(&f.verbose, "verbose", false, "same as -v")
+	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
+	fs.BoolVar(&f.writeBaseline, "write-baseline", false, "record every current finding in the --baseline file, and report none")
 	fs.BoolVar(&f.forceExclude, "force-exclude", false, "apply exclude (and the default excludes) to files named on the command line too, as pre-commit passes them")
 	fs.BoolVar(&f.fix, "fix", false, "apply safe fixes and write the files")
 	fs.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, apply unsafe fixes too")
@@ -96,6 +100,12 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitOK
 		}
 		return exitError
+	}
+	if f.writeBaseline && f.baseline == "" {
+		return usageError(stderr, "--write-baseline needs --baseline FILE")
+	}
+	if f.baseline != "" && (f.fix || f.diff) {
+		return usageError(stderr, "--baseline cannot be combined with --fix or --diff")
 	}
 	formatter, ok := report.Formats[f.format]
 	if !ok {
@@ -282,6 +292,39 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if len(inputs) == 0 && len(fileErrs) == 0 {
 		fmt.Fprintf(stderr, "rtlint: no Python, JavaScript or TypeScript files found under %s\n", strings.Join(paths, ", "))
+	}
+	if f.writeBaseline {
+		n, err := writeBaseline(f.baseline, files)
+		if err != nil {
+			fmt.Fprintf(stderr, "rtlint: --write-baseline: %v\n", err)
+			return exitError
+		}
+		fmt.Fprintf(stderr, "rtlint: recorded %d findings in %s\n", n, walk.Display(f.baseline))
+		for _, e := range fileErrs {
+			fmt.Fprintf(stderr, "rtlint: %v\n", e)
+		}
+		if len(fileErrs) > 0 {
+			return exitError
+		}
+		return exitOK
+	}
+	if f.baseline != "" {
+		kept, dropped, err := applyBaseline(f.baseline, files)
+		if err != nil {
+			fmt.Fprintf(stderr, "rtlint: %v\n", err)
+			return exitError
+		}
+		files, failing = kept, false
+		for _, file := range files {
+			for _, fd := range file.Findings {
+				if fd.Severity >= failOn {
+					failing = true
+				}
+			}
+		}
+		if dropped > 0 {
+			fmt.Fprintf(stderr, "rtlint: %d findings recorded in the baseline were not reported\n", dropped)
+		}
 	}
 	if err := formatter(stdout, files, report.Options{Color: useColor(stdout), Quiet: f.quiet, Fixed: fixed, Fixing: f.fix, Failed: len(fileErrs) > 0, Root: workingDir()}); err != nil {
 		fmt.Fprintf(stderr, "rtlint: writing output: %v\n", err)

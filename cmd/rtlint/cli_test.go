@@ -1457,3 +1457,47 @@ func TestEveryFormat(t *testing.T) {
 		}
 	}
 }
+
+// A baseline records today's findings; later runs report only new ones,
+// matched by fingerprint when lines move, from any working directory.
+func TestBaseline(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.py"), "import time\n\nasync def f():\n    time.sleep(1)\n")
+	r := inDir(t, dir, "check", "--baseline", "base.json", "--write-baseline", ".")
+	if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "recorded 1 findings in base.json") {
+		t.Fatalf("--write-baseline: %s", r)
+	}
+	if r := inDir(t, dir, "check", "--baseline", "base.json", "--no-cache", "."); r.code != 0 || strings.Contains(r.stdout, "RT101") {
+		t.Errorf("an unchanged tree against its baseline: %s", r)
+	}
+	// The old finding moves down two lines; a new one appears.
+	writeFile(t, filepath.Join(dir, "a.py"), "# moved\n\nimport time\n\nasync def f():\n    time.sleep(1)\n\nasync def g():\n    time.sleep(2)\n")
+	r = inDir(t, dir, "check", "--baseline", "base.json", "--no-cache", "--format", "pylint", ".")
+	if r.code != 1 || r.stdout != "a.py:9: [RT101] time.sleep() blocks the event loop in async def g(); use await asyncio.sleep()\n" ||
+		!strings.Contains(r.stderr, "1 findings recorded in the baseline were not reported") {
+		t.Errorf("with a moved and a new finding: %s", r)
+	}
+	sub := filepath.Join(dir, "sub")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if r := inDir(t, sub, "check", "--baseline", "../base.json", "--no-cache", "--format", "pylint", ".."); r.code != 1 || strings.Count(r.stdout, "RT101") != 1 {
+		t.Errorf("from a subfolder: %s", r)
+	}
+	// Bad baselines are errors naming the file; a bad combination is a usage error.
+	writeFile(t, filepath.Join(dir, "bad.json"), "{not json")
+	for _, args := range [][]string{
+		{"check", "--baseline", "missing.json", "."},
+		{"check", "--baseline", "bad.json", "."},
+		{"check", "--write-baseline", "."},
+		{"check", "--baseline", "base.json", "--fix", "."},
+	} {
+		r := inDir(t, dir, args...)
+		if r.code != 2 || r.stderr == "" {
+			t.Errorf("%v: %s", args, r)
+		}
+		if (args[2] == "missing.json" || args[2] == "bad.json") && !strings.Contains(r.stderr, args[2]) {
+			t.Errorf("%v: the error should name %s: %s", args, args[2], r)
+		}
+	}
+}

@@ -1,13 +1,9 @@
 package report
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"io"
 	"path/filepath"
-	"strings"
 
 	"github.com/rtlint/rtlint/analyzers"
 )
@@ -16,7 +12,8 @@ var gitlabSeverity = map[analyzers.Severity]string{analyzers.Error: "major", ana
 
 // GitLab writes a GitLab Code Quality report. Fingerprints are stable
 // across runs and unrelated edits: they hash the path, the rule, the
-// flagged source text and its occurrence count — not line numbers.
+// flagged source text and its occurrence count — not line numbers
+// (Fingerprints).
 func GitLab(w io.Writer, files []File, _ Options) error {
 	type lines struct {
 		Begin int `json:"begin"`
@@ -33,30 +30,13 @@ func GitLab(w io.Writer, files []File, _ Options) error {
 		Severity    string   `json:"severity"`
 		Location    location `json:"location"`
 	}
-	text := map[string]func(int, int) string{}
-	for _, f := range files {
-		src := f.Src
-		text[f.Path] = func(s, e int) string {
-			if s < 0 || e > len(src) || s > e {
-				return ""
-			}
-			return string(src[s:e])
-		}
-	}
-	seen := map[string]int{}
 	out := []issue{}
-	for _, f := range sorted(files) {
-		snippet := ""
-		if get := text[f.Path]; get != nil {
-			snippet = strings.Join(strings.Fields(get(f.Start, f.End)), " ")
-		}
-		key := filepath.ToSlash(f.Path) + "\x00" + f.Rule + "\x00" + snippet
-		seen[key]++
-		sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, seen[key])))
+	for _, fp := range Fingerprints(files, filepath.ToSlash) {
+		f := fp.Finding
 		out = append(out, issue{
 			Description: f.Rule + " " + f.Message,
 			CheckName:   f.Rule + " " + f.Name,
-			Fingerprint: hex.EncodeToString(sum[:16]),
+			Fingerprint: fp.Fingerprint,
 			Severity:    gitlabSeverity[f.Severity],
 			Location:    location{Path: filepath.ToSlash(f.Path), Lines: lines{f.Line, f.EndLine}},
 		})

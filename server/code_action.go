@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"go.lsp.dev/protocol"
@@ -15,7 +14,6 @@ import (
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/internal/fix"
 	"github.com/rtlint/rtlint/internal/lint"
-	"github.com/rtlint/rtlint/internal/source"
 )
 
 func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, error) {
@@ -56,8 +54,8 @@ func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, erro
 				s.mu.Lock()
 				opts := s.opts
 				s.mu.Unlock()
-				if opts.suppressAction {
-					actions = append(actions, s.suppressAction(d, sn, f, diag))
+				if a, ok := s.suppressAction(d, sn, f, diag); ok && opts.suppressAction {
+					actions = append(actions, a)
 				}
 				if opts.docsAction {
 					actions = append(actions, docsAction(f, diag))
@@ -224,34 +222,18 @@ func siblingURI(doc protocol.DocumentURI, name string) protocol.DocumentURI {
 	return protocol.DocumentURI(u.String())
 }
 
-var ignoreComment = regexp.MustCompile(`rtlint:\s*ignore\[([^\]]*)\]`)
-
-// suppressAction adds (or extends) the line's `rtlint: ignore[...]` comment.
-func (s *Server) suppressAction(d *document, sn snapshot, f lint.Finding, diag protocol.Diagnostic) codeAction {
-	line := sn.file.Lines.Line(f.Line)
-	lineStart := sn.file.Lines.LineStart(f.Line)
-	var edit protocol.TextEdit
-	if loc := ignoreComment.FindStringSubmatchIndex(line); loc != nil {
-		at := lineStart + loc[3]
-		sep := ", "
-		if strings.TrimSpace(line[loc[2]:loc[3]]) == "" {
-			sep = ""
-		}
-		edit = protocol.TextEdit{Range: lspRange(sn.file, at, at), NewText: sep + f.Rule}
-	} else {
-		marker := "//"
-		if sn.file.Language == source.Python {
-			marker = "#"
-		}
-		end := lineStart + len(line)
-		sep := "  "
-		if marker == "//" {
-			sep = " "
-		}
-		edit = protocol.TextEdit{Range: lspRange(sn.file, end, end), NewText: sep + marker + " rtlint: ignore[" + f.Rule + "]"}
+// suppressAction adds (or extends) a `rtlint: ignore[...]` comment on a
+// line of the finding that can take one (fix.SuppressionEdits); none when
+// no line can.
+func (s *Server) suppressAction(d *document, sn snapshot, f lint.Finding, diag protocol.Diagnostic) (codeAction, bool) {
+	edits, _ := fix.SuppressionEdits(sn.file, []lint.Finding{f})
+	if len(edits) != 1 {
+		return codeAction{}, false
 	}
+	e := edits[0]
+	edit := protocol.TextEdit{Range: lspRange(sn.file, e.Start, e.End), NewText: e.NewText}
 	return codeAction{Title: fmt.Sprintf("Suppress %s on this line", f.Rule), Kind: protocol.QuickFix,
-		Diagnostics: []protocol.Diagnostic{diag}, Edit: s.documentEdit(d, sn, edit)}
+		Diagnostics: []protocol.Diagnostic{diag}, Edit: s.documentEdit(d, sn, edit)}, true
 }
 
 // fixAllAction applies every safe fix (source.fixAll.rtlint) as one edit

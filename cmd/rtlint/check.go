@@ -44,6 +44,7 @@ type checkFlags struct {
 	diff          bool
 	baseline      string
 	writeBaseline bool
+	addSuppress   bool
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
@@ -60,6 +61,7 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.showSettings, "show-settings", false, "print the configuration and project facts (runtimes, package versions) used for the first PATH, and lint nothing")
 	fs.BoolVar(&f.verbose, "v", false, "with --show-files, also list each skipped path and why (on stderr)")
 	fs.BoolVar(&f.verbose, "verbose", false, "same as -v")
+	fs.BoolVar(&f.addSuppress, "add-suppressions", false, "add an rtlint: ignore[...] comment for every current finding (to adopt rtlint in an existing codebase)")
 	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fs.BoolVar(&f.writeBaseline, "write-baseline", false, "record every current finding in the --baseline file, and report none")
 	fs.BoolVar(&f.forceExclude, "force-exclude", false, "apply exclude (and the default excludes) to files named on the command line too, as pre-commit passes them")
@@ -103,6 +105,9 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if f.writeBaseline && f.baseline == "" {
 		return usageError(stderr, "--write-baseline needs --baseline FILE")
+	}
+	if f.addSuppress && (f.fix || f.diff || f.baseline != "") {
+		return usageError(stderr, "--add-suppressions cannot be combined with --fix, --diff or --baseline")
 	}
 	if f.baseline != "" && (f.fix || f.diff) {
 		return usageError(stderr, "--baseline cannot be combined with --fix or --diff")
@@ -253,6 +258,9 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	outputs := batch.RunProject(context.Background(), inputs, opts)
+	if f.addSuppress {
+		return addSuppressions(context.Background(), inputs, outputs, stderr)
+	}
 	if f.diff {
 		return printDiffs(outputs, stdout, stderr)
 	}

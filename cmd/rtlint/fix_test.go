@@ -304,3 +304,26 @@ func TestDiffAppliesWithGit(t *testing.T) {
 		}
 	}
 }
+
+// --add-suppressions silences every finding of the examples with comments
+// (a second check is clean) and is idempotent; it refuses to combine with
+// --fix.
+func TestAddSuppressionsCLI(t *testing.T) {
+	dir := copyExamples(t)
+	r := rtlint(t, runOpts{dir: dir}, "check", "--add-suppressions", "--no-cache", ".")
+	if r.code != 0 || !strings.Contains(r.stderr, "Added ") {
+		t.Fatalf("--add-suppressions: %s", r)
+	}
+	if strings.Contains(r.stderr, "cannot take a comment") {
+		t.Fatalf("some findings were not suppressed: %s", r)
+	}
+	if r := rtlint(t, runOpts{dir: dir}, "check", "--no-cache", "."); r.code != 0 {
+		t.Errorf("check after --add-suppressions: %s", r)
+	}
+	if r := rtlint(t, runOpts{dir: dir}, "check", "--add-suppressions", "--no-cache", "."); r.code != 0 || !strings.Contains(r.stderr, "Added 0 suppression comments in 0 files.") {
+		t.Errorf("a second --add-suppressions: %s", r)
+	}
+	if r := rtlint(t, runOpts{dir: dir}, "check", "--add-suppressions", "--fix", "."); r.code != 2 {
+		t.Errorf("--add-suppressions --fix: %s", r)
+	}
+}

@@ -70,7 +70,7 @@ func TestSuppressions(t *testing.T) {
 		t.Errorf("findings:\n%s\nwant a.py:6 (ignore[RT102] does not cover RT101) and c.js:4 only", stdout)
 	}
 	_, stdout, _ = check(t, "--quiet", "--show-unused-suppressions", dir)
-	for _, want := range []string{"a.py:6:20: RT000 [warning] unused suppression of RT102", "a.py:7:12: RT000 [warning] unused suppression of RT101"} {
+	for _, want := range []string{"a.py:6:20: RT000 [info] unused suppression of RT102", "a.py:7:12: RT000 [info] unused suppression of RT101"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("--show-unused-suppressions output lacks %q:\n%s", want, stdout)
 		}

@@ -327,3 +327,49 @@ func TestAddSuppressionsCLI(t *testing.T) {
 		t.Errorf("--add-suppressions --fix: %s", r)
 	}
 }
+
+// Every golden fix fixture's --diff (unsafe fixes included) applies with
+// git apply and gives what --fix --unsafe-fixes writes (issue 15).
+func TestGoldenFixDiffsApply(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		skipOrFail(t, "git not found: %v", err)
+	}
+	goldens, _ := filepath.Glob(filepath.Join("..", "..", "analyzers", "*", "testdata", "fix*", "*.golden"))
+	if len(goldens) < 10 {
+		t.Fatalf("found %d golden fixtures", len(goldens))
+	}
+	for _, golden := range goldens {
+		folder := filepath.Dir(golden)
+		name := strings.TrimSuffix(filepath.Base(golden), ".golden")
+		diffDir, fixDir := t.TempDir(), t.TempDir()
+		for _, d := range []string{diffDir, fixDir} {
+			if err := os.CopyFS(d, os.DirFS(folder)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r := rtlint(t, runOpts{dir: diffDir}, "check", "--diff", "--unsafe-fixes", "--no-cache", name)
+		if r.code == 2 {
+			t.Errorf("%s: --diff: %s", golden, r)
+			continue
+		}
+		rtlint(t, runOpts{dir: fixDir}, "check", "--fix", "--unsafe-fixes", "--no-cache", name)
+		if r.stdout == "" {
+			continue
+		}
+		patch := filepath.Join(t.TempDir(), "fix.patch")
+		if err := os.WriteFile(patch, []byte(r.stdout), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command("git", "apply", "--unsafe-paths", "-p1", patch)
+		cmd.Dir = diffDir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("%s: git apply: %v\n%s\n--- patch:\n%s", golden, err, out, r.stdout)
+			continue
+		}
+		got, _ := os.ReadFile(filepath.Join(diffDir, name))
+		want, _ := os.ReadFile(filepath.Join(fixDir, name))
+		if string(got) != string(want) {
+			t.Errorf("%s: the applied diff differs from --fix:\n%s\n--- --fix:\n%s", golden, got, want)
+		}
+	}
+}

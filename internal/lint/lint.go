@@ -482,7 +482,7 @@ func reportUnused(f *source.File, sup suppressions, cfg *Config, res *Result) {
 		res.Findings = append(res.Findings, Finding{
 			Path: f.Path, Start: s.start, End: s.end,
 			Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
-			Rule: UnusedSuppression, Name: UnusedSuppressionName, Severity: analyzers.Warning, Message: msg,
+			Rule: UnusedSuppression, Name: UnusedSuppressionName, Severity: analyzers.Info, Message: msg,
 			Where: where,
 		})
 	}

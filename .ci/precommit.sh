@@ -12,15 +12,19 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export PRE_COMMIT_HOME="$work/cache"
 cd "$work"
-git init -q project && cd project
-git config user.email ci@example.invalid && git config user.name ci
-cat > .pre-commit-config.yaml <<YAML
+# use_hook writes a .pre-commit-config.yaml running one hook of this checkout.
+use_hook() {
+  cat > .pre-commit-config.yaml <<YAML
 repos:
   - repo: $repo
     rev: $rev
     hooks:
-      - id: rtlint
+      - id: $1
 YAML
+}
+git init -q project && cd project
+git config user.email ci@example.invalid && git config user.name ci
+use_hook rtlint
 cat > app.py <<'PY'
 import time
 
@@ -41,24 +45,12 @@ pre-commit run --all-files || { echo "precommit: hook still fails after the fix"
 
 # The fix hook rewrites the file and passes on the next run.
 git checkout -q app.py
-cat > .pre-commit-config.yaml <<YAML
-repos:
-  - repo: $repo
-    rev: $rev
-    hooks:
-      - id: rtlint-fix
-YAML
+use_hook rtlint-fix
 pre-commit run --all-files >/dev/null 2>&1 || true
 grep -q "await asyncio.sleep(1)" app.py || { echo "precommit: rtlint-fix did not fix app.py"; cat app.py; exit 1; }
 pre-commit run --all-files || { echo "precommit: rtlint-fix fails on a fixed file"; exit 1; }
 # Files whose extension identify has no tag for (.mts, .cts) are checked.
-cat > .pre-commit-config.yaml <<YAML
-repos:
-  - repo: $repo
-    rev: $rev
-    hooks:
-      - id: rtlint
-YAML
+use_hook rtlint
 cat > lib.mts <<'TS'
 import fs from 'node:fs';
 export async function load(): Promise<string> { return fs.readFileSync('x', 'utf8'); }

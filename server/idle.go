@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rtlint/rtlint/internal/cmem"
@@ -21,6 +22,9 @@ const idleDelay = time.Second
 func (s *Server) busy() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.ended {
+		return
+	}
 	if s.idleTimer == nil {
 		s.idleTimer = time.AfterFunc(idleDelay, giveBackMemory)
 		return
@@ -31,6 +35,13 @@ func (s *Server) busy() {
 // giveBackMemory collects the Go heap (whose finalizers free dropped
 // trees), returns its free pages, then trims the C heap.
 func giveBackMemory() {
+	// One at a time, and not more than once per idleDelay for the process
+	// (servers run in-process in tests and fuzzing, many at once).
+	now := time.Now().UnixNano()
+	last := lastGiveBack.Load()
+	if now-last < int64(idleDelay) || !lastGiveBack.CompareAndSwap(last, now) {
+		return
+	}
 	runtime.GC()
 	// Dropped trees are closed by finalizers, which run after the
 	// collection, on their own goroutine: give them a moment.
@@ -70,6 +81,9 @@ var limitFromEnv = os.Getenv("GOMEMLIMIT") != ""
 type gcSentinel struct{ _ [32]byte } // not tiny-allocated: finalizers of tiny objects may never run
 
 var followOnce sync.Once
+
+// lastGiveBack is when giveBackMemory last ran (Unix nanoseconds).
+var lastGiveBack atomic.Int64
 
 // startFollowingLiveHeap starts followLiveHeap's chain, once per process.
 func startFollowingLiveHeap() { followOnce.Do(followLiveHeap) }

@@ -62,6 +62,7 @@ type Server struct {
 	pulls        bool
 	refreshTimer *time.Timer // a pending workspace/diagnostic/refresh
 	idleTimer    *time.Timer // gives memory back once the server is idle (idle.go)
+	ended        bool        // serve returned: no more timers
 	progress     bool        // the client shows work-done progress
 	roots        []string
 	// ws is the workspace's project index for reach (project.go).
@@ -176,6 +177,10 @@ func (s *Server) serve(ctx context.Context, in io.Reader, out io.Writer, closer 
 	s.closeAll()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.ended = true
+	if s.idleTimer != nil {
+		s.idleTimer.Stop() // the session is over: nothing to give back for it
+	}
 	return s.exitCode
 }
 

@@ -5,11 +5,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/rtlint/rtlint/internal/fix"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 
@@ -275,9 +277,11 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if inputs[i].Src != nil { // stdin: the fixed source goes to stdout
 				stdout.Write(o.Fix.Src)
 				fixed += o.Fix.Fixed
-				continue
-			}
-			if err := writeFixes(o); err != nil {
+				if n := creatingFixes(o, f.unsafeFixes); n > 0 {
+					fmt.Fprintf(stderr, "rtlint: %d %s a new file (a worker module) and cannot be applied to stdin; run rtlint check --fix on the file\n",
+						n, map[bool]string{true: "fix creates", false: "fixes create"}[n == 1])
+				}
+			} else if err := writeFixes(o); err != nil {
 				o.Err = err
 			} else {
 				fixed += o.Fix.Fixed
@@ -334,7 +338,17 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "rtlint: %d findings recorded in the baseline were not reported\n", dropped)
 		}
 	}
-	if err := formatter(stdout, files, report.Options{Color: useColor(stdout), Quiet: f.quiet, Fixed: fixed, Fixing: f.fix, Failed: len(fileErrs) > 0, Root: workingDir()}); err != nil {
+	// Fixing stdin, stdout carries the fixed source alone (editors write it
+	// into the buffer): the report goes to stderr.
+	reportTo := stdout
+	if f.fix {
+		for _, in := range inputs {
+			if in.Stdin {
+				reportTo = stderr
+			}
+		}
+	}
+	if err := formatter(reportTo, files, report.Options{Color: useColor(stdout), Quiet: f.quiet, Fixed: fixed, Fixing: f.fix, Failed: len(fileErrs) > 0, Root: workingDir()}); err != nil {
 		fmt.Fprintf(stderr, "rtlint: writing output: %v\n", err)
 		return exitError
 	}
@@ -464,4 +478,25 @@ func workingDir() string {
 		return ""
 	}
 	return wd
+}
+
+// creatingFixes counts the remaining findings whose allowed fix would
+// create a file: not applied when fixing stdin.
+func creatingFixes(o batch.Output, unsafe bool) int {
+	if o.Result == nil {
+		return 0
+	}
+	n := 0
+	for _, fd := range o.Result.Findings {
+		for _, fx := range fd.Fixes {
+			if !fix.Allowed(fx.Applicability, unsafe) {
+				continue
+			}
+			if slices.ContainsFunc(fx.Edits, func(e analyzers.Edit) bool { return e.Create }) {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }

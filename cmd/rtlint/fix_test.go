@@ -238,14 +238,24 @@ func TestFixFileSystem(t *testing.T) {
 	}
 }
 
-// Fixing stdin prints only the fixed text and applies no fix that would
-// create a file (a worker module it could never write).
+// Fixing stdin prints only the fixed text on stdout (editors write it into
+// the buffer) and applies no fix that would create a file (a worker module
+// it could never write); that and the report go to stderr.
 func TestFixStdinCreatesNothing(t *testing.T) {
 	dir := t.TempDir()
 	js := "const express = require('express');\nconst app = express();\n\nfunction fib(n) {\n  return n < 2 ? n : fib(n - 1) + fib(n - 2);\n}\n\napp.get('/fib', (req, res) => {\n  res.send(String(fib(40)));\n});\n"
 	r := rtlint(t, runOpts{dir: dir, stdin: js}, "check", "--fix", "--unsafe-fixes", "--stdin-filename", "app.js", "-")
-	if strings.Contains(r.stdout, "worker") {
-		t.Errorf("stdin fix applied a worker fix:\n%s", r.stdout)
+	if r.stdout != js {
+		t.Errorf("stdout should be the source alone (the fix creates a file):\n%s", r.stdout)
+	}
+	if r.code != 1 || !strings.Contains(r.stderr, "1 fix creates a new file (a worker module) and cannot be applied to stdin") ||
+		!strings.Contains(r.stderr, "app.js:9:19: RT201") {
+		t.Errorf("the unapplied fix and the remaining finding belong on stderr: %s", r)
+	}
+	// A fix that applies: stdout is the fixed text, every status line is on stderr.
+	r = rtlint(t, runOpts{dir: dir, stdin: "import time\nasync def f():\n    time.sleep(1)\n"}, "check", "--fix", "--stdin-filename", "a.py", "-")
+	if r.code != 0 || r.stdout != "import asyncio\nasync def f():\n    await asyncio.sleep(1)\n" || !strings.Contains(r.stderr, "Fixed 1 problem") {
+		t.Errorf("stdin fix: %s", r)
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {

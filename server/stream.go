@@ -127,14 +127,15 @@ func (s *stream) Write(ctx context.Context, msg jsonrpc2.Message) (int64, error)
 }
 
 func (s *stream) writeRaw(data []byte) (int64, error) {
+	// One write per frame: a reader (or a test's snapshot of the output)
+	// never sees a header without its body.
+	frame := make([]byte, 0, len(data)+32)
+	frame = fmt.Appendf(frame, "Content-Length: %d\r\n\r\n", len(data))
+	frame = append(frame, data...)
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	n, err := fmt.Fprintf(s.out, "Content-Length: %d\r\n\r\n", len(data))
-	if err != nil {
-		return int64(n), err
-	}
-	m, err := s.out.Write(data)
-	return int64(n + m), err
+	n, err := s.out.Write(frame)
+	return int64(n), err
 }
 
 func (s *stream) Close() error { return s.c.Close() }

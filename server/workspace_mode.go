@@ -35,8 +35,8 @@ type diskResult struct {
 type diskDiagnostics struct {
 	mu      sync.Mutex
 	results map[string]diskResult
-	pending map[string]bool // paths to lint again; nil entry set: all
-	all     bool
+	pending map[string]bool // paths to lint again
+	all     bool            // every indexed file is to be linted again
 	running bool
 }
 

@@ -259,6 +259,7 @@ func (s *Server) reloadConfig() {
 	s.mu.Lock()
 	s.resolver = &config.Resolver{Explicit: s.opts.explicit}
 	s.facts = s.newFactsReader()
+	s.ws.forgetUnits() // analysed under the old configuration
 	s.configErrors = map[string]bool{}
 	docs := make([]*document, 0, len(s.docs))
 	for _, d := range s.docs {

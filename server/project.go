@@ -44,6 +44,13 @@ type workspace struct {
 	building bool
 	// ready is closed when the first index is in place (tests).
 	ready chan struct{}
+
+	// units keeps, in workspace mode, the analysis of each file read from
+	// disk for the index, so that linting it (workspace_mode.go) resolves
+	// it against the index instead of parsing it a second time. Quiet
+	// units keep no text. Own lock: summarize runs under mu.
+	unitsMu sync.Mutex
+	units   map[string]*lint.Unit
 }
 
 func newWorkspace(s *Server) *workspace {
@@ -143,7 +150,38 @@ func (w *workspace) summarize(path string, facts *semantic.Facts) *project.Summa
 	if err != nil {
 		return nil
 	}
-	return u.Summarize()
+	sum := u.Summarize()
+	if w.s.workspaceMode() {
+		u.DropText()
+		w.unitsMu.Lock()
+		if w.units == nil {
+			w.units = map[string]*lint.Unit{}
+		}
+		w.units[absPath(path)] = u
+		w.unitsMu.Unlock()
+	}
+	return sum
+}
+
+// unit returns the kept analysis of a file read from disk (nil: none).
+func (w *workspace) unit(path string) *lint.Unit {
+	w.unitsMu.Lock()
+	defer w.unitsMu.Unlock()
+	return w.units[path]
+}
+
+// forgetUnit drops a file's kept analysis (the file is gone, or open in the
+// editor, or the configuration changed: forgetUnits).
+func (w *workspace) forgetUnit(path string) {
+	w.unitsMu.Lock()
+	delete(w.units, path)
+	w.unitsMu.Unlock()
+}
+
+func (w *workspace) forgetUnits() {
+	w.unitsMu.Lock()
+	w.units = nil
+	w.unitsMu.Unlock()
 }
 
 // update takes a document's fresh summary after its analysis: the index
@@ -182,6 +220,7 @@ func (w *workspace) fileChanged(path string, deleted bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if sum == nil {
+		w.forgetUnit(absPath(path))
 		w.removed[path] = true
 		delete(w.changed, path)
 	} else {

@@ -11,6 +11,7 @@ import (
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
+	"github.com/rtlint/rtlint/internal/lint"
 	"github.com/rtlint/rtlint/internal/source"
 	"github.com/rtlint/rtlint/internal/walk"
 )
@@ -142,7 +143,12 @@ func (s *Server) lintDiskPass() bool {
 // open, gone, or not lintable (then it has no workspace result).
 func (s *Server) lintFromDisk(path string) (r diskResult, ok bool) {
 	if s.doc(fileURI(path)) != nil {
+		s.ws.forgetUnit(path) // the editor's text is what counts now
 		return diskResult{}, false
+	}
+	if u := s.ws.unit(path); u != nil {
+		// Analysed when the index read it: resolve reach, no second parse.
+		return diskResultOf(u.File, u.Resolve(s.ws.current()), u.Reaches()), true
 	}
 	src, err := os.ReadFile(path)
 	if err != nil || source.Check(src) != nil || walk.Generated(path, src) {
@@ -157,12 +163,17 @@ func (s *Server) lintFromDisk(path string) (r diskResult, ok bool) {
 	if err != nil {
 		return diskResult{}, false
 	}
-	r = diskResult{items: make([]protocol.Diagnostic, 0, len(res.Findings)), reaches: u.Reaches()}
+	return diskResultOf(f, res, u.Reaches()), true
+}
+
+// diskResultOf turns a file's lint result into its workspace report.
+func diskResultOf(f *source.File, res *lint.Result, reaches bool) diskResult {
+	r := diskResult{items: make([]protocol.Diagnostic, 0, len(res.Findings)), reaches: reaches}
 	for i, fd := range res.Findings {
 		r.items = append(r.items, toDiagnostic(f, fd, 0, i))
 	}
 	r.id = resultID(0, res.Findings)
-	return r, true
+	return r
 }
 
 // setDiskResult stores a file's result (ok false: it has none) and pushes

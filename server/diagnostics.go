@@ -15,6 +15,7 @@ import (
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/project"
 	"github.com/rtlint/rtlint/internal/report"
 	"github.com/rtlint/rtlint/internal/semantic"
 	"github.com/rtlint/rtlint/internal/source"
@@ -278,7 +279,7 @@ func relatedInformation(f *source.File, fd lint.Finding) []protocol.DiagnosticRe
 			}
 		}
 		out = append(out, protocol.DiagnosticRelatedInformation{
-			Location: protocol.Location{URI: fileURI(absPath(r.Path)), Range: protocol.Range{Start: pos, End: pos}},
+			Location: protocol.Location{URI: fileURI(project.Abs(r.Path)), Range: protocol.Range{Start: pos, End: pos}},
 			Message:  r.Message,
 		})
 	}

@@ -15,6 +15,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/project"
 	"github.com/rtlint/rtlint/internal/semantic"
 	"github.com/rtlint/rtlint/internal/source"
 )
@@ -261,7 +262,7 @@ func (s *Server) didClose(ctx context.Context, raw json.RawMessage) (any, error)
 		if filepath.IsAbs(d.path) {
 			// The index now follows the file on disk, not the closed buffer
 			// (and in workspace mode, so do its diagnostics).
-			s.forgetDisk(absPath(d.path))
+			s.forgetDisk(project.Abs(d.path))
 			go s.ws.fileChanged(d.path, false)
 		}
 	}

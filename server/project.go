@@ -96,17 +96,17 @@ func (w *workspace) build(roots []string, progress bool) {
 	}
 	p := s.startProgress(progress, "rtlint: indexing", len(files))
 	ix := project.NewIndex()
-	ix.Key = absPath
+	ix.Key = project.Abs
 	for i, path := range files {
 		if sum := w.summarize(path, nil); sum != nil {
-			ix.Add(path, sum, w.disk.Facts(absPath(path)))
+			ix.Add(path, sum, w.disk.Facts(project.Abs(path)))
 		}
 		p.report(i + 1)
 	}
 	w.mu.Lock()
 	fromEditor := map[string]bool{}
 	for path, sum := range w.changed { // open documents' own texts win over the disk
-		ix.Add(path, sum, w.disk.Facts(absPath(path)))
+		ix.Add(path, sum, w.disk.Facts(project.Abs(path)))
 		fromEditor[path] = true
 	}
 	w.changed = map[string]*project.Summary{}
@@ -120,7 +120,7 @@ func (w *workspace) build(roots []string, progress bool) {
 				continue // an open document: its analysis follows (reanalyzeAll)
 			}
 			if sum := w.summarize(path, ix.Facts(path)); sum != nil {
-				ix.Add(path, sum, w.disk.Facts(absPath(path)))
+				ix.Add(path, sum, w.disk.Facts(project.Abs(path)))
 			}
 		}
 		ix.Finish()
@@ -157,7 +157,7 @@ func (w *workspace) summarize(path string, facts *semantic.Facts) *project.Summa
 		if w.units == nil {
 			w.units = map[string]*lint.Unit{}
 		}
-		w.units[absPath(path)] = u
+		w.units[project.Abs(path)] = u
 		w.unitsMu.Unlock()
 	}
 	return sum
@@ -220,7 +220,7 @@ func (w *workspace) fileChanged(path string, deleted bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if sum == nil {
-		w.forgetUnit(absPath(path))
+		w.forgetUnit(project.Abs(path))
 		w.removed[path] = true
 		delete(w.changed, path)
 	} else {
@@ -257,7 +257,7 @@ func (w *workspace) rebuild() {
 		ix.Remove(path)
 	}
 	for path, sum := range changed {
-		ix.Add(path, sum, w.disk.Facts(absPath(path)))
+		ix.Add(path, sum, w.disk.Facts(project.Abs(path)))
 	}
 	ix.Finish()
 	w.mu.Lock()
@@ -324,13 +324,6 @@ func (s *Server) refreshDiagnostics() {
 
 // refreshDelay coalesces the refreshes a burst of re-analyses asks for.
 const refreshDelay = 50 * time.Millisecond
-
-func absPath(p string) string {
-	if a, err := filepath.Abs(p); err == nil {
-		return a
-	}
-	return filepath.Clean(p)
-}
 
 // progress reports work-done progress ($/progress) for one task, when the
 // client supports it; otherwise its methods do nothing.

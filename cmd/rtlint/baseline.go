@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/project"
 	"github.com/rtlint/rtlint/internal/report"
 )
 
@@ -38,20 +39,13 @@ type baselineEntry struct {
 
 // baselineNames names files relative to the baseline's folder.
 func baselineNames(baseline string) func(string) string {
-	dir := filepath.Dir(absPath(baseline))
+	dir := filepath.Dir(project.Abs(baseline))
 	return func(p string) string {
-		if rel, err := filepath.Rel(dir, absPath(p)); err == nil {
+		if rel, err := filepath.Rel(dir, project.Abs(p)); err == nil {
 			return filepath.ToSlash(rel)
 		}
 		return filepath.ToSlash(p)
 	}
-}
-
-func absPath(p string) string {
-	if a, err := filepath.Abs(p); err == nil {
-		return a
-	}
-	return filepath.Clean(p)
 }
 
 // writeBaseline records every finding of files in path.

@@ -125,7 +125,7 @@ func RunProject(ctx context.Context, inputs []Input, o Options) []Output {
 		}
 	})
 	ix := project.NewIndex()
-	ix.Key = absPath
+	ix.Key = project.Abs
 	var sums []*project.Summary
 	for i, u := range units {
 		if u != nil {
@@ -300,18 +300,11 @@ func fileKind(m os.FileMode) string {
 // errGenerated marks a discovered file skipped as generated or bundled.
 var errGenerated = errors.New("generated or bundled")
 
-func absPath(p string) string {
-	if a, err := filepath.Abs(p); err == nil {
-		return a
-	}
-	return filepath.Clean(p)
-}
-
 func facts(d *project.Disk, path string) project.Facts {
 	if d == nil {
 		return project.Facts{}
 	}
-	return d.Facts(absPath(path))
+	return d.Facts(project.Abs(path))
 }
 
 // loadImports reads and summarises the project files the summaries import,
@@ -339,7 +332,7 @@ func loadImports(ctx context.Context, ix *project.Index, queue []*project.Summar
 		if !o.ConfigFor(s.Path).Reach() {
 			continue
 		}
-		from := absPath(s.Path)
+		from := project.Abs(s.Path)
 		root := o.Disk.Root(from)
 		fs := o.Disk.Facts(from)
 		for fi := range s.Funcs {

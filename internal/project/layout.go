@@ -72,6 +72,15 @@ func isFile(path string) bool {
 	return err == nil && !fi.IsDir()
 }
 
+// Abs is the absolute form of a path (cleaned as given when the working
+// directory is unknown): the one form every shell keys files by.
+func Abs(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return filepath.Clean(p)
+}
+
 // Within reports whether path p lies in folder root (or is it).
 func Within(p, root string) bool {
 	rel, err := filepath.Rel(root, p)

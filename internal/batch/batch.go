@@ -324,6 +324,7 @@ func loadImports(ctx context.Context, ix *project.Index, queue []*project.Summar
 		onDisk[p] = v
 		return v
 	}
+	locator := &project.Locator{Exists: exists}
 	type moduleKey struct{ dir, module string }
 	done := map[moduleKey]bool{} // resolved once per folder
 	for len(queue) > 0 {
@@ -342,7 +343,7 @@ func loadImports(ctx context.Context, ix *project.Index, queue []*project.Summar
 					continue
 				}
 				done[key] = true
-				p, _ := project.Locate(from, s.Lang, fs, site.Target, exists)
+				p, _ := locator.Locate(from, s.Lang, fs, site.Target)
 				if p == "" || ix.Has(p) || seen[p] || !project.Within(p, root) {
 					continue
 				}

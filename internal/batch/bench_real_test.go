@@ -11,7 +11,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/rtlint/rtlint/internal/cache"
 	"github.com/rtlint/rtlint/internal/lint"
+	"github.com/rtlint/rtlint/internal/project"
 	"github.com/rtlint/rtlint/internal/source"
 )
 
@@ -121,7 +123,46 @@ func benchCheckReal(b *testing.B, get func() []Input, jobs int, reach bool) {
 	b.ReportMetric(float64(reached), "reached/op")
 }
 
+// benchWarmReal is a second run from the results cache: the corpus is
+// named by path (read from disk as the CLI does), one cold run fills a
+// fresh cache, and each iteration is a warm run on the unchanged tree.
+func benchWarmReal(b *testing.B, get func() []Input, jobs int) {
+	defer debug.SetGCPercent(debug.SetGCPercent(CheckGCPercent))
+	corpus := realCorpus(b, get)
+	inputs := make([]Input, len(corpus))
+	for i, in := range corpus {
+		inputs[i] = Input{Path: in.Path}
+	}
+	c, err := cache.Open(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg := &lint.Config{}
+	run := func() int {
+		opts := Options{Jobs: jobs, ConfigFor: func(string) *lint.Config { return cfg }, Disk: project.NewDisk(), Cache: c}
+		findings := 0
+		for _, o := range RunProject(context.Background(), inputs, opts) {
+			if o.Err != nil {
+				b.Fatalf("%s: %v", o.Path, o.Err)
+			}
+			findings += len(o.Result.Findings)
+		}
+		return findings
+	}
+	cold := run()
+	b.SetBytes(corpusSize(corpus))
+	b.ResetTimer()
+	for range b.N {
+		if warm := run(); warm != cold {
+			b.Fatalf("warm run found %d, cold %d", warm, cold)
+		}
+	}
+	b.ReportMetric(float64(cold), "findings/op")
+}
+
 func BenchmarkStdlibParseOnly(b *testing.B)    { benchParseReal(b, stdlibCorpus) }
+func BenchmarkStdlibWarm(b *testing.B)         { benchWarmReal(b, stdlibCorpus, 1) }
+func BenchmarkNPMWarm(b *testing.B)            { benchWarmReal(b, npmCorpus, 1) }
 func BenchmarkStdlibCheckNoReach(b *testing.B) { benchCheckReal(b, stdlibCorpus, 1, false) }
 func BenchmarkStdlibCheck(b *testing.B)        { benchCheckReal(b, stdlibCorpus, 1, true) }
 func BenchmarkNPMParseOnly(b *testing.B)       { benchParseReal(b, npmCorpus) }

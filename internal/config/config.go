@@ -76,33 +76,66 @@ func (e *Error) Error() string {
 // Find returns the nearest configuration file at or above dir, or "".
 // A pyproject.toml counts only when it has a [tool.rtlint] table.
 func Find(dir string) (string, error) {
+	return findAbove(dir, nil)
+}
+
+// findAbove is Find with the answers for folders kept in memo (nil: none
+// kept): a run asks for every folder it walks, and siblings share their
+// parents' answer.
+func findAbove(dir string, memo map[string]string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", err
 	}
+	var asked []string
+	found := ""
 	for {
-		for _, n := range Names {
-			p := filepath.Join(dir, n)
-			// A candidate that cannot even be stat'ed (missing, in an
-			// unreadable or looping directory) is not there.
-			if info, err := os.Stat(p); err != nil || !info.Mode().IsRegular() {
-				continue
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return "", err
-			}
-			if n == "pyproject.toml" && !pyprojectTable.Match(data) {
-				continue
-			}
-			return p, nil
+		if p, ok := memo[dir]; ok {
+			found = p
+			break
+		}
+		asked = append(asked, dir)
+		p, err := findIn(dir)
+		if err != nil {
+			return "", err
+		}
+		if p != "" {
+			found = p
+			break
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", nil
+			break
 		}
 		dir = parent
 	}
+	if memo != nil {
+		for _, d := range asked {
+			memo[d] = found
+		}
+	}
+	return found, nil
+}
+
+// findIn returns the configuration file in dir itself, or "".
+func findIn(dir string) (string, error) {
+	for _, n := range Names {
+		p := filepath.Join(dir, n)
+		// A candidate that cannot even be stat'ed (missing, in an
+		// unreadable or looping directory) is not there.
+		if info, err := os.Stat(p); err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return "", err
+		}
+		if n == "pyproject.toml" && !pyprojectTable.Match(data) {
+			continue
+		}
+		return p, nil
+	}
+	return "", nil
 }
 
 var pyprojectTable = regexp.MustCompile(`(?m)^\s*\[\s*tool\s*\.\s*rtlint\s*[\].]`)
@@ -559,6 +592,13 @@ type Resolver struct {
 	mu    sync.Mutex
 	byDir map[string]*Config
 	errs  map[string]error
+	found map[string]string // folder → its nearest config file (findAbove)
+	files map[string]loaded // config file → what Load made of it
+}
+
+type loaded struct {
+	c   *Config
+	err error
 }
 
 // For returns the lint configuration of a file and the config it came
@@ -588,14 +628,20 @@ func (r *Resolver) dirConfig(dir string) (*Config, error) {
 	defer r.mu.Unlock()
 	if r.byDir == nil {
 		r.byDir, r.errs = map[string]*Config{}, map[string]error{}
+		r.found, r.files = map[string]string{}, map[string]loaded{}
 	}
 	if c, ok := r.byDir[dir]; ok {
 		return c, r.errs[dir]
 	}
-	p, err := Find(dir)
+	p, err := findAbove(dir, r.found)
 	var c *Config
 	if err == nil && p != "" {
-		c, err = Load(p)
+		l, ok := r.files[p]
+		if !ok {
+			l.c, l.err = Load(p)
+			r.files[p] = l
+		}
+		c, err = l.c, l.err
 	}
 	r.byDir[dir], r.errs[dir] = c, err
 	return c, err

@@ -23,6 +23,7 @@ type Index struct {
 	Key func(path string) string
 
 	located map[locateKey]located // module resolutions, during Finish
+	locator *Locator              // and where modules are under each root
 	callers map[node][]edge       // callee → the sites that call it
 	callees map[node][]edge       // caller → the sites it makes, resolved
 	mu      sync.Mutex
@@ -140,8 +141,9 @@ func (ix *Index) Len() int { return len(ix.files) }
 func (ix *Index) Finish() {
 	ix.callers, ix.callees, ix.memo = map[node][]edge{}, map[node][]edge{}, map[reachQuery]*Path{}
 	ix.routers = map[string]map[semantic.Target]bool{}
-	ix.located = map[locateKey]located{}
-	defer func() { ix.located = nil }()
+	ix.located = make(map[locateKey]located, 4*len(ix.files))
+	ix.locator = &Locator{Exists: ix.Has}
+	defer func() { ix.located, ix.locator = nil, nil }()
 	// In path order, so that the nearest entry reported among equals is
 	// the same on every run.
 	keys := make([]string, 0, len(ix.files))
@@ -263,7 +265,7 @@ func (ix *Index) locate(e *entry, t semantic.Target) (*entry, string, bool) {
 	key := locateKey{filepath.Dir(e.key), py, t.Module}
 	r, ok := ix.located[key]
 	if !ok {
-		r.path, r.name = Locate(e.key, e.summary().Lang, e.facts, semantic.Target{Module: t.Module}, ix.Has)
+		r.path, r.name = ix.locator.Locate(e.key, e.summary().Lang, e.facts, semantic.Target{Module: t.Module})
 		ix.located[key] = r
 	}
 	if r.path == "" {
@@ -289,29 +291,60 @@ type located struct{ path, name string }
 // look up in it; "" when the module is not a project file. from is the
 // absolute path of the importing file.
 func Locate(from string, lang source.Language, facts Facts, t semantic.Target, exists func(string) bool) (string, string) {
+	return (&Locator{Exists: exists}).Locate(from, lang, facts, t)
+}
+
+// A Locator is Locate with each Python module's place under each import
+// root found once: every folder of a project imports the same modules
+// from the same roots, and each answer costs up to two probes per
+// segment of the dotted name.
+type Locator struct {
+	Exists func(string) bool
+	memo   map[moduleIn]located
+}
+
+type moduleIn struct {
+	base, dotted string
+	relative     bool
+}
+
+// Locate is the package Locate.
+func (l *Locator) Locate(from string, lang source.Language, facts Facts, t semantic.Target) (string, string) {
 	if t.Module == "" {
 		return from, t.Name
 	}
 	if lang != source.Python {
-		return ResolveECMA(t.Module, from, facts.TS, exists), t.Name
+		return ResolveECMA(t.Module, from, facts.TS, l.Exists), t.Name
 	}
 	dotted := t.Module
 	dots := len(dotted) - len(strings.TrimLeft(dotted, "."))
-	parts := strings.Split(dotted[dots:], ".")
 	if dots > 0 {
 		base := filepath.Dir(from)
 		for i := 1; i < dots; i++ {
 			base = filepath.Dir(base)
 		}
-		return pyModuleIn(base, parts, true, exists)
+		return l.in(base, dotted[dots:], true)
 	}
-	roots := append(append([]string{}, facts.PythonRoots...), filepath.Dir(from))
-	for _, root := range roots {
-		if p, name := pyModuleIn(root, parts, false, exists); p != "" {
+	for _, root := range facts.PythonRoots {
+		if p, name := l.in(root, dotted, false); p != "" {
 			return p, name
 		}
 	}
-	return "", ""
+	return l.in(filepath.Dir(from), dotted, false)
+}
+
+func (l *Locator) in(base, dotted string, relative bool) (string, string) {
+	key := moduleIn{base, dotted, relative}
+	if r, ok := l.memo[key]; ok {
+		return r.path, r.name
+	}
+	var r located
+	r.path, r.name = pyModuleIn(base, strings.Split(dotted, "."), relative, l.Exists)
+	if l.memo == nil {
+		l.memo = map[moduleIn]located{}
+	}
+	l.memo[key] = r
+	return r.path, r.name
 }
 
 // pyModuleIn looks for the longest module prefix of parts under base:
@@ -323,18 +356,39 @@ func pyModuleIn(base string, parts []string, relative bool, exists func(string) 
 		if j == 0 && !relative {
 			break
 		}
-		dir := filepath.Join(append([]string{base}, parts[:j]...)...)
-		cands := []string{dir + ".py", filepath.Join(dir, "__init__.py")}
-		if j == 0 {
-			cands = cands[1:]
+		dir := joinModule(base, parts[:j])
+		if j > 0 && exists(dir+".py") {
+			return dir + ".py", strings.Join(parts[j:], ".")
 		}
-		for _, cand := range cands {
-			if exists(cand) {
-				return cand, strings.Join(parts[j:], ".")
-			}
+		if init := dir + string(filepath.Separator) + "__init__.py"; exists(init) {
+			return init, strings.Join(parts[j:], ".")
 		}
 	}
 	return "", ""
+}
+
+// joinModule is filepath.Join(base, parts...) for a clean base and plain
+// identifiers, without Join's cleaning pass (reach resolves thousands of
+// candidate modules per run); anything else goes through Join.
+func joinModule(base string, parts []string) string {
+	n := len(base)
+	for _, p := range parts {
+		if p == "" || p == "." || p == ".." || strings.ContainsAny(p, `/\`) {
+			return filepath.Join(append([]string{base}, parts...)...)
+		}
+		n += 1 + len(p)
+	}
+	if len(parts) == 0 || base == "" || strings.HasSuffix(base, string(filepath.Separator)) || filepath.Clean(base) != base {
+		return filepath.Join(append([]string{base}, parts...)...)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(base)
+	for _, p := range parts {
+		b.WriteByte(filepath.Separator)
+		b.WriteString(p)
+	}
+	return b.String()
 }
 
 // symbol finds the function a dotted name denotes in file e: a function,

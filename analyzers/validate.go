@@ -2,12 +2,13 @@ package analyzers
 
 import (
 	"fmt"
-	"regexp"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 )
 
 var (
-	codePattern = regexp.MustCompile(`^RT[1-9][0-9]{2}$`)
-	namePattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+	codePattern = lazyre.New(`^RT[1-9][0-9]{2}$`)
+	namePattern = lazyre.New(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 )
 
 // Validate checks that a set of analyzers is well formed: unique codes and

@@ -2,9 +2,10 @@ package cpu
 
 import (
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/analyzers/fixes"
@@ -294,7 +295,7 @@ func poolConstructor(m *semantic.Model, submit *semantic.Call) *semantic.Call {
 }
 
 // returnType finds a TypeScript return type annotation: `): T {` or `): T =>`.
-var returnType = regexp.MustCompile(`\)\s*:\s*([^={]+?)\s*(\{|=>)`)
+var returnType = lazyre.New(`\)\s*:\s*([^={]+?)\s*(\{|=>)`)
 
 // promiseReturnType wraps a function's declared return type in Promise<…>
 // for a function the fix makes async; ok is false when there is nothing to

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rtlint/rtlint/internal/lazyre"
+
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/analyzers/fixes"
 	"github.com/rtlint/rtlint/internal/semantic"
@@ -138,9 +140,9 @@ func loopWorkerFix(m *semantic.Model, li int) []analyzers.Fix {
 }
 
 var (
-	loopUnsafe  = regexp.MustCompile(`=>|\bfunction\b|\bthis\b|\breturn\b|\bawait\b|\byield\b|\bclass\b|^\s*\w+\s*:|\n\s*\w+\s*:\s*(for|while|do)\b|[{,]\s*[\w$]+\s*:|\barguments\b|\beval\b`)
-	declaration = regexp.MustCompile(`\b(?:let|const|var)\s+([A-Za-z_$][\w$]*)`)
-	identifier  = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+	loopUnsafe  = lazyre.New(`=>|\bfunction\b|\bthis\b|\breturn\b|\bawait\b|\byield\b|\bclass\b|^\s*\w+\s*:|\n\s*\w+\s*:\s*(for|while|do)\b|[{,]\s*[\w$]+\s*:|\barguments\b|\beval\b`)
+	declaration = lazyre.New(`\b(?:let|const|var)\s+([A-Za-z_$][\w$]*)`)
+	identifier  = lazyre.New(`[A-Za-z_$][\w$]*`)
 	jsWords     = set("for", "while", "do", "if", "else", "let", "const", "var", "break", "continue", "true", "false",
 		"null", "undefined", "new", "typeof", "instanceof", "in", "of", "switch", "case", "default", "void", "delete",
 		"NaN", "Infinity", "try", "catch", "finally", "throw")
@@ -171,7 +173,7 @@ func mutatedThroughMembers(code, name string) bool {
 	return re.MatchString(code)
 }
 
-var jsComment = regexp.MustCompile(`//[^\n]*|/\*[\s\S]*?\*/`)
+var jsComment = lazyre.New(`//[^\n]*|/\*[\s\S]*?\*/`)
 
 // stripComments blanks comments (after strings are blanked, so a `//` in a
 // string is gone already).

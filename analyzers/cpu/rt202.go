@@ -1,8 +1,9 @@
 package cpu
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/internal/semantic"
@@ -39,7 +40,7 @@ var RT202 = &analyzers.Analyzer{
 	Run: runRT202,
 }
 
-var threadSubmit = regexp.MustCompile(`^concurrent\.futures\.(thread\.)?ThreadPoolExecutor\(\)\.(submit|map)$`)
+var threadSubmit = lazyre.New(`^concurrent\.futures\.(thread\.)?ThreadPoolExecutor\(\)\.(submit|map)$`)
 
 // threadTarget returns the argument text naming the function a call runs
 // in a thread, or "".

@@ -1,8 +1,9 @@
 package cpu
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/internal/semantic"
@@ -28,8 +29,8 @@ var RT203 = &analyzers.Analyzer{
 	Run: runRT203,
 }
 
-var subscript = regexp.MustCompile(`[\w\])]\[([^\]]+)\]`)
-var word = regexp.MustCompile(`\w+`)
+var subscript = lazyre.New(`[\w\])]\[([^\]]+)\]`)
+var word = lazyre.New(`\w+`)
 
 // indexLoop returns the loop variable of a `for v in range(...)` loop or
 // comprehension, or "".

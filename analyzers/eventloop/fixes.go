@@ -1,8 +1,9 @@
 package eventloop
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/analyzers/apis"
@@ -29,7 +30,7 @@ func noFix(*semantic.Model, *semantic.Call) []analyzers.Fix { return nil }
 // iteratorCalls return lazy iterators: run in a thread as they are, they
 // would only be created there, and the listing would still run on the
 // loop as the caller iterates.
-var iteratorCalls = regexp.MustCompile(`^(pathlib\.(Path|PosixPath|WindowsPath)\(\)\.(iterdir|glob|rglob)|os\.(scandir|walk)|glob\.iglob)$`)
+var iteratorCalls = lazyre.New(`^(pathlib\.(Path|PosixPath|WindowsPath)\(\)\.(iterdir|glob|rglob)|os\.(scandir|walk)|glob\.iglob)$`)
 
 // inAsyncDef reports whether a call sits directly in an async function's
 // own body, where `await` is allowed (not in a nested sync callback).
@@ -83,7 +84,7 @@ func UseFor(m *semantic.Model, use string) string {
 
 // keywordArg matches a keyword argument or a ** unpacking, which
 // run_in_executor cannot pass on.
-var keywordArg = regexp.MustCompile(`^(\*\*|[A-Za-z_]\w*\s*=[^=])`)
+var keywordArg = lazyre.New(`^(\*\*|[A-Za-z_]\w*\s*=[^=])`)
 
 // runInExecutorFix is toThreadFix for Pythons before 3.9, which have no
 // asyncio.to_thread: `f(a)` → `await asyncio.get_running_loop().

@@ -1,7 +1,7 @@
 package eventloop
 
 import (
-	"regexp"
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/analyzers/apis"
@@ -49,7 +49,7 @@ var rt101Calls = apis.New(
 
 // nonBlocking matches the arguments that make a wait return at once:
 // `get(block=False)`, `acquire(False)`, `join(timeout=0)`.
-var nonBlocking = regexp.MustCompile(`^\(\s*False\b|\bblock(ing)?\s*=\s*False\b|\btimeout\s*=\s*0(\.0*)?\s*[,)]`)
+var nonBlocking = lazyre.New(`^\(\s*False\b|\bblock(ing)?\s*=\s*False\b|\btimeout\s*=\s*0(\.0*)?\s*[,)]`)
 
 // blocks reports whether a wait call can block (it is not told not to).
 func blocks(m *semantic.Model, c *semantic.Call) bool {
@@ -57,8 +57,8 @@ func blocks(m *semantic.Model, c *semantic.Call) bool {
 }
 
 // clockRead matches the clock reads a busy-wait loop spins on.
-var clockRead = regexp.MustCompile(`\b(Date\.now|performance\.now)\s*\(|\bnew\s+Date\s*\(`)
-var awaitWord = regexp.MustCompile(`\bawait\b`)
+var clockRead = lazyre.New(`\b(Date\.now|performance\.now)\s*\(|\bnew\s+Date\s*\(`)
+var awaitWord = lazyre.New(`\bawait\b`)
 
 func runRT101(p *analyzers.Pass) {
 	reportBlocking(p, rt101Calls)

@@ -1,7 +1,7 @@
 package eventloop
 
 import (
-	"regexp"
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/analyzers/apis"
@@ -48,7 +48,7 @@ var rt106Calls = apis.New(
 )
 
 // djangoEvaluating matches queryset calls that hit the database.
-var djangoEvaluating = regexp.MustCompile(`\.objects\.(?:[\w()]+\.)*(get|create|get_or_create|update_or_create|bulk_create|bulk_update|count|exists|first|last|latest|earliest|aggregate|update|delete|in_bulk|values_list|iterator)$`)
+var djangoEvaluating = lazyre.New(`\.objects\.(?:[\w()]+\.)*(get|create|get_or_create|update_or_create|bulk_create|bulk_update|count|exists|first|last|latest|earliest|aggregate|update|delete|in_bulk|values_list|iterator)$`)
 
 func runRT106(p *analyzers.Pass) {
 	reportBlocking(p, rt106Calls)

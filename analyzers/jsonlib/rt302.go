@@ -1,9 +1,10 @@
 package jsonlib
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/internal/semantic"
@@ -36,12 +37,12 @@ var (
 	jsonResponseClasses = map[string]bool{
 		"fastapi.responses.JSONResponse": true, "starlette.responses.JSONResponse": true, "fastapi.JSONResponse": true,
 	}
-	responseClassArg = regexp.MustCompile(`\bresponse_class\s*=\s*([\w.]+)`)
-	statusCodeArg    = regexp.MustCompile(`^status_code\s*=\s*(.+)$`)
-	statusConstant   = regexp.MustCompile(`HTTP_(\d{3})_`)
+	responseClassArg = lazyre.New(`\bresponse_class\s*=\s*([\w.]+)`)
+	statusCodeArg    = lazyre.New(`^status_code\s*=\s*(.+)$`)
+	statusConstant   = lazyre.New(`HTTP_(\d{3})_`)
 	// http.HTTPStatus(404), HTTPStatus.NOT_FOUND (by name: 4xx and 5xx).
-	statusCall = regexp.MustCompile(`HTTPStatus\s*\(\s*(\d{3})\s*\)`)
-	statusName = regexp.MustCompile(`HTTPStatus\.([A-Z_]+)`)
+	statusCall = lazyre.New(`HTTPStatus\s*\(\s*(\d{3})\s*\)`)
+	statusName = lazyre.New(`HTTPStatus\.([A-Z_]+)`)
 )
 
 func runRT302(p *analyzers.Pass) {

@@ -1,8 +1,9 @@
 package jsonlib
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/analyzers/fixes"
@@ -36,7 +37,7 @@ var RT303 = &analyzers.Analyzer{
 }
 
 var (
-	dumpArg    = regexp.MustCompile(`^(.+)\.(model_dump|dict)\(\s*\)$`)
+	dumpArg    = lazyre.New(`^(.+)\.(model_dump|dict)\(\s*\)$`)
 	stdlibJSON = map[string]bool{"json": true, "simplejson": true, "ujson": true}
 	validators = map[string]bool{"model_validate": true, "parse_obj": true}
 )

@@ -1,8 +1,9 @@
 package jsonlib
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/internal/semantic"
@@ -33,9 +34,9 @@ var RT304 = &analyzers.Analyzer{
 var (
 	fastifyShorthands = map[string]bool{"get": true, "post": true, "put": true, "patch": true, "delete": true, "head": true, "options": true, "all": true}
 	fastifyFactories  = map[string]bool{"fastify()": true, "fastify.fastify()": true, "fastify.default()": true}
-	schemaKey         = regexp.MustCompile(`\bschema\s*(:|,|\})`)
-	responseKey       = regexp.MustCompile(`\bresponse\s*:`)
-	fastifyInstance   = regexp.MustCompile(`\bFastifyInstance\b`)
+	schemaKey         = lazyre.New(`\bschema\s*(:|,|\})`)
+	responseKey       = lazyre.New(`\bresponse\s*:`)
+	fastifyInstance   = lazyre.New(`\bFastifyInstance\b`)
 )
 
 // fastifyReceiver reports whether a route call's receiver is a Fastify

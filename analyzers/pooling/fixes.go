@@ -1,8 +1,9 @@
 package pooling
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/analyzers/fixes"
@@ -103,7 +104,7 @@ func hoistPoint(m *semantic.Model, c *semantic.Call) int {
 	return m.File.Lines.LineStart(m.File.Lines.Position(int(m.Loops[l].Span.Start)).Line)
 }
 
-var identifier = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+var identifier = lazyre.New(`[A-Za-z_$][\w$]*`)
 
 // hoistable reports whether a call's arguments use only names visible at
 // module level (literals, imports, module constants, globals).

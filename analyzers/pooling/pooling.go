@@ -5,8 +5,9 @@
 package pooling
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/analyzers"
 	"github.com/rtlint/rtlint/analyzers/apis"
@@ -84,7 +85,7 @@ func reportHot(p *analyzers.Pass, cat *apis.Catalog, what string, extras bool) {
 
 // sharedAssign matches the start of a statement that stores a value
 // beyond the call: an attribute, or a lazily initialised shared variable.
-var sharedAssign = regexp.MustCompile(`(?:\b(?:self|this|cls)\.[\w$.]+|\b[\w$]+)\s*(?:\?\?=|\|\|=|=)\s*(?:\w+\s+or\s+|await\s+|new\s+)*$`)
+var sharedAssign = lazyre.New(`(?:\b(?:self|this|cls)\.[\w$.]+|\b[\w$]+)\s*(?:\?\?=|\|\|=|=)\s*(?:\w+\s+or\s+|await\s+|new\s+)*$`)
 
 // sharedResult reports whether a helper stores what the call creates
 // where later calls find it — `self._client = httpx.Client()`, a global,

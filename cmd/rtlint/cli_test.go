@@ -26,6 +26,8 @@ import (
 	"testing"
 	"time"
 	"unsafe"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 )
 
 // rtlintBin is the binary TestMain built.
@@ -1500,5 +1502,18 @@ func TestBaseline(t *testing.T) {
 		if (args[2] == "missing.json" || args[2] == "bad.json") && !strings.Contains(r.stderr, args[2]) {
 			t.Errorf("%v: the error should name %s: %s", args, args[2], r)
 		}
+	}
+}
+
+// Package regular expressions compile on first use (internal/lazyre); this
+// compiles every one linked into the binary, so a bad one fails here and
+// not in a user's run.
+func TestLazyRegexpsCompile(t *testing.T) {
+	n, err := lazyre.CheckAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 50 {
+		t.Fatalf("only %d lazy expressions registered; the packages' variables should all be", n)
 	}
 }

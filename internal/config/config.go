@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/rtlint/rtlint/internal/lazyre"
+
 	"github.com/BurntSushi/toml"
 
 	"github.com/rtlint/rtlint/analyzers"
@@ -138,7 +140,7 @@ func findIn(dir string) (string, error) {
 	return "", nil
 }
 
-var pyprojectTable = regexp.MustCompile(`(?m)^\s*\[\s*tool\s*\.\s*rtlint\s*[\].]`)
+var pyprojectTable = lazyre.New(`(?m)^\s*\[\s*tool\s*\.\s*rtlint\s*[\].]`)
 
 // Load reads and validates one configuration file.
 func Load(p string) (*Config, error) {

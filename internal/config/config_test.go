@@ -42,6 +42,36 @@ func TestFindNearestWins(t *testing.T) {
 	}
 }
 
+// The Resolver keeps each folder's answer and each file's load: asked in
+// any order, deep folders first or their parents first, every folder gets
+// its nearest configuration, and folders sharing a file share one Config.
+func TestResolverNearestInAnyOrder(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "rtlint.toml"), "ignore = [\"RT1\"]\n")
+	write(t, filepath.Join(root, "a", "b", "pyproject.toml"), "[tool.rtlint]\nselect = [\"RT2\"]\n")
+	want := map[string]string{
+		"a/b/c/d": filepath.Join(root, "a", "b", "pyproject.toml"),
+		"a/b":     filepath.Join(root, "a", "b", "pyproject.toml"),
+		"a":       filepath.Join(root, "rtlint.toml"),
+		"a/x/y":   filepath.Join(root, "rtlint.toml"),
+		".":       filepath.Join(root, "rtlint.toml"),
+	}
+	for _, order := range [][]string{{"a/b/c/d", "a/x/y", "a/b", "a", "."}, {".", "a", "a/b", "a/x/y", "a/b/c/d"}} {
+		r := &Resolver{}
+		byFile := map[string]*Config{}
+		for _, dir := range order {
+			_, c, err := r.For(filepath.Join(root, dir, "f.py"))
+			if err != nil || c == nil || c.Path != want[dir] {
+				t.Fatalf("order %v: %s got %+v, %v; want %s", order, dir, c, err, want[dir])
+			}
+			if prev, ok := byFile[c.Path]; ok && prev != c {
+				t.Errorf("%s: loaded %s again", dir, c.Path)
+			}
+			byFile[c.Path] = c
+		}
+	}
+}
+
 func TestLoadAll(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "rtlint.toml")
 	write(t, p, `select = ["RT1", "RT4"]

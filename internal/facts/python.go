@@ -5,8 +5,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/BurntSushi/toml"
 )
@@ -186,7 +187,7 @@ func bump(nums []int, i int) string {
 
 // requirement is PEP 508's name, extras, version specifier and markers:
 // `fastapi[all] >=0.100,<1 ; python_version > "3.8"`.
-var requirement = regexp.MustCompile(`^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*\(?\s*([^;()@]*?)\s*\)?\s*(?:;.*)?$`)
+var requirement = lazyre.New(`^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*\(?\s*([^;()@]*?)\s*\)?\s*(?:;.*)?$`)
 
 // parseRequirement reads one PEP 508 requirement; ok is false for URLs,
 // paths and specifiers that do not parse.

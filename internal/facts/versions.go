@@ -2,9 +2,10 @@ package facts
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/Masterminds/semver/v3"
 	pep440 "github.com/aquasecurity/go-pep440-version"
@@ -25,7 +26,7 @@ type Range struct {
 	answers *sync.Map
 }
 
-var versionToken = regexp.MustCompile(`\d+(?:\.\d+)+`)
+var versionToken = lazyre.New(`\d+(?:\.\d+)+`)
 
 func newRange(text, source string, admits func(string) bool) Range {
 	return Range{Text: text, Source: source, admits: admits, points: versionToken.FindAllString(text, -1), answers: new(sync.Map)}

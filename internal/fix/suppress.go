@@ -2,9 +2,10 @@ package fix
 
 import (
 	"context"
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	sitter "github.com/smacker/go-tree-sitter"
 
@@ -21,7 +22,7 @@ import (
 // JSX text. An existing `rtlint: ignore[...]` on that line gets the code
 // added instead. Findings of one line share one comment.
 
-var ignoreList = regexp.MustCompile(`rtlint:\s*ignore\[([^\]]*)\]`)
+var ignoreList = lazyre.New(`rtlint:\s*ignore\[([^\]]*)\]`)
 
 // SuppressionEdits returns the edits that suppress findings in f, and how
 // many findings no line could take a comment for. f's tree is used when

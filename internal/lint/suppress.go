@@ -2,8 +2,9 @@ package lint
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 )
 
 // Suppression comments (SPEC §5):
@@ -16,11 +17,11 @@ import (
 //
 // A suppression on any line of a multi-line finding covers it.
 var (
-	sameLine = regexp.MustCompile(`(?:#|//|/\*)\s*rtlint:\s*ignore(?:\[([^\]]*)\])?(?:[^-\w]|$)`)
-	nextLine = regexp.MustCompile(`(?:#|//|/\*)\s*rtlint(?::\s*ignore-next-line(?:\[([^\]]*)\])?|-disable-next-line\b([^\n*]*))`)
-	noqa     = regexp.MustCompile(`#\s*noqa\s*:\s*([A-Za-z]+[0-9]+(?:\s*,\s*[A-Za-z]+[0-9]+)*)`)
-	fileWide = regexp.MustCompile(`(?:#|//|/\*|\*)\s*rtlint:\s*ignore-file\b`)
-	ruleCode = regexp.MustCompile(`^RT[0-9]{0,3}$`)
+	sameLine = lazyre.New(`(?:#|//|/\*)\s*rtlint:\s*ignore(?:\[([^\]]*)\])?(?:[^-\w]|$)`)
+	nextLine = lazyre.New(`(?:#|//|/\*)\s*rtlint(?::\s*ignore-next-line(?:\[([^\]]*)\])?|-disable-next-line\b([^\n*]*))`)
+	noqa     = lazyre.New(`#\s*noqa\s*:\s*([A-Za-z]+[0-9]+(?:\s*,\s*[A-Za-z]+[0-9]+)*)`)
+	fileWide = lazyre.New(`(?:#|//|/\*|\*)\s*rtlint:\s*ignore-file\b`)
+	ruleCode = lazyre.New(`^RT[0-9]{0,3}$`)
 )
 
 // suppression is one comment.

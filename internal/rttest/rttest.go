@@ -17,6 +17,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rtlint/rtlint/internal/lazyre"
+
 	"github.com/rtlint/rtlint/internal/lint"
 	"github.com/rtlint/rtlint/internal/source"
 )
@@ -29,8 +31,8 @@ type expectation struct {
 	met     bool
 }
 
-var wantComment = regexp.MustCompile(`(?:#|//)\s*want\s+(.+)$`)
-var wantToken = regexp.MustCompile(`(RT\d{3})|"((?:[^"\\]|\\.)*)"`)
+var wantComment = lazyre.New(`(?:#|//)\s*want\s+(.+)$`)
+var wantToken = lazyre.New(`(RT\d{3})|"((?:[^"\\]|\\.)*)"`)
 
 // Run lints every source file under dir with cfg (nil: defaults) and
 // checks the findings against the files' `want` comments.

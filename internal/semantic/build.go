@@ -1,6 +1,7 @@
 package semantic
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 
@@ -53,6 +54,7 @@ func Build(f *source.File) (*Model, error) { return BuildWith(f, nil, nil) }
 // imports (nil: nothing).
 func BuildWith(f *source.File, ms *Matches, facts *Facts) (*Model, error) {
 	b := &builder{m: &Model{File: f, facts: facts}}
+	b.presize()
 	if ms == nil {
 		if err := runQuery(f, b.collect); err != nil {
 			return nil, err
@@ -152,6 +154,19 @@ func (b *builder) collect(mt *match) {
 		b.add(kBinding, mt.main, len(b.bindings))
 		b.bindings = append(b.bindings, rawBinding{span: mt.main, name: mt.parts[fName], value: mt.parts[fValue], scope: None})
 	}
+}
+
+// presize makes room for what collect appends, estimated from the file's
+// opening parentheses (on the CPython stdlib and npm's code: calls 0.57 per
+// parenthesis, items 1.1, bindings 0.3, functions 0.15, loops 0.04).
+// Growing these slices by doubling was 7% of a batch run.
+func (b *builder) presize() {
+	p := bytes.Count(b.m.File.Src, []byte("("))
+	b.items = make([]item, 0, p+p/8+8)
+	b.m.Calls = make([]Call, 0, p*5/8+4)
+	b.bindings = make([]rawBinding, 0, p/3+4)
+	b.m.Funcs = make([]Func, 0, p/6+2)
+	b.m.Loops = make([]Loop, 0, p/24+1)
 }
 
 func (b *builder) add(k kind, s Span, index int) {

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/rtlint/rtlint/internal/lazyre"
+
 	"github.com/rtlint/rtlint/internal/source"
 )
 
@@ -14,13 +16,13 @@ import (
 // properties), so that `self.store.put()` leads to Store.put.
 
 var (
-	pySelfAssign  = regexp.MustCompile(`^self\.(\w+)\s*(?::\s*([^=\n]+?))?\s*=\s*([^=\n][^\n]*)`)
-	pyClassField  = regexp.MustCompile(`^([ \t]+)(\w+)\s*:\s*([^=#]+?)\s*(?:=.*)?$`)
-	jsThisAssign  = regexp.MustCompile(`^this\.([\w$]+)\s*=\s*(new\s+[\w$.]+|[\w$]+)`)
-	tsField       = regexp.MustCompile(`^[ \t]*(?:(?:private|public|protected|readonly|static|declare|override)\s+)*([\w$]+)[?!]?\s*:\s*([\w$.]+)\s*(?:[;=]|$)`)
-	ecmaFieldNew  = regexp.MustCompile(`^[ \t]*(?:(?:private|public|protected|readonly|static|override)\s+)*#?([\w$]+)[?!]?\s*(?::\s*[\w$.<>]+\s*)?=\s*new\s+([\w$.]+)`)
-	tsParamProp   = regexp.MustCompile(`(?:private|public|protected|readonly)\s+(?:readonly\s+)?([\w$]+)\??\s*:\s*([\w$.]+)`)
-	ecmaExtends   = regexp.MustCompile(`\bextends\s+([\w$.]+)`)
+	pySelfAssign  = lazyre.New(`^self\.(\w+)\s*(?::\s*([^=\n]+?))?\s*=\s*([^=\n][^\n]*)`)
+	pyClassField  = lazyre.New(`^([ \t]+)(\w+)\s*:\s*([^=#]+?)\s*(?:=.*)?$`)
+	jsThisAssign  = lazyre.New(`^this\.([\w$]+)\s*=\s*(new\s+[\w$.]+|[\w$]+)`)
+	tsField       = lazyre.New(`^[ \t]*(?:(?:private|public|protected|readonly|static|declare|override)\s+)*([\w$]+)[?!]?\s*:\s*([\w$.]+)\s*(?:[;=]|$)`)
+	ecmaFieldNew  = lazyre.New(`^[ \t]*(?:(?:private|public|protected|readonly|static|override)\s+)*#?([\w$]+)[?!]?\s*(?::\s*[\w$.<>]+\s*)?=\s*new\s+([\w$.]+)`)
+	tsParamProp   = lazyre.New(`(?:private|public|protected|readonly)\s+(?:readonly\s+)?([\w$]+)\??\s*:\s*([\w$.]+)`)
+	ecmaExtends   = lazyre.New(`\bextends\s+([\w$.]+)`)
 	classAttrNone = map[string]Target{}
 )
 
@@ -125,7 +127,7 @@ func (m *Model) scanAttrs(k int, only string) map[string]Target {
 	text := m.view(c.Span)
 	py := m.Lang() == source.Python
 	if py {
-		for _, at := range lineMatchesOf(text, "self.", only, pySelfAssign) {
+		for _, at := range lineMatchesOf(text, "self.", only, pySelfAssign.Re()) {
 			sm, line := at.sub, at.line
 			name := line[sm[2]:sm[3]]
 			scope := m.funcAtOffset(k, c.Span.Start+uint32(at.offset))
@@ -157,7 +159,7 @@ func (m *Model) scanAttrs(k int, only string) map[string]Target {
 			add(ln.line[sm[4]:sm[5]], t, ok)
 		}
 	} else {
-		for _, at := range lineMatchesOf(text, "this.", only, jsThisAssign) {
+		for _, at := range lineMatchesOf(text, "this.", only, jsThisAssign.Re()) {
 			sm, line := at.sub, at.line
 			name, value := line[sm[2]:sm[3]], line[sm[4]:sm[5]]
 			scope := m.funcAtOffset(k, c.Span.Start+uint32(at.offset))

@@ -2,8 +2,9 @@ package semantic
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/internal/source"
 )
@@ -15,12 +16,12 @@ import (
 // and re-exports `export { f } from './x'`.
 
 var (
-	cjsExportsWhole  = regexp.MustCompile(`^module\.exports\s*=\s*([\w$]+)\s*;?\s*$`)
-	cjsExportsObject = regexp.MustCompile(`^module\.exports\s*=\s*\{`)
-	cjsExportsProp   = regexp.MustCompile(`^(?:module\.)?exports\.([\w$]+)\s*=\s*`)
-	esmExportList    = regexp.MustCompile(`^export\s*\{([^}]*)\}\s*(?:from\s*['"]([^'"]+)['"])?`)
-	esmExportStar    = regexp.MustCompile(`^export\s*\*\s*from\s*['"]([^'"]+)['"]`)
-	esmExportDefault = regexp.MustCompile(`^export\s+default\s+([\w$]+)\s*;?\s*$`)
+	cjsExportsWhole  = lazyre.New(`^module\.exports\s*=\s*([\w$]+)\s*;?\s*$`)
+	cjsExportsObject = lazyre.New(`^module\.exports\s*=\s*\{`)
+	cjsExportsProp   = lazyre.New(`^(?:module\.)?exports\.([\w$]+)\s*=\s*`)
+	esmExportList    = lazyre.New(`^export\s*\{([^}]*)\}\s*(?:from\s*['"]([^'"]+)['"])?`)
+	esmExportStar    = lazyre.New(`^export\s*\*\s*from\s*['"]([^'"]+)['"]`)
+	esmExportDefault = lazyre.New(`^export\s+default\s+([\w$]+)\s*;?\s*$`)
 )
 
 // Exports returns the names this file exports that are not its own

@@ -2,10 +2,11 @@ package semantic
 
 import (
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/internal/source"
 )
@@ -16,19 +17,19 @@ import (
 // conventions and handler-shaped parameter lists.
 
 var (
-	pyRouteDecorator = regexp.MustCompile(`^@\s*(?:[\w.]*\.)?(\w+)\s*\.\s*(?:get|post|put|patch|delete|route|websocket|api_route|head|options)\s*\(`)
-	routeReceiver    = regexp.MustCompile(`(?i)(app|router|bp|blueprint|api|routes|server|fastify)$`)
-	pyAPIView        = regexp.MustCompile(`^@\s*(?:[\w.]+\.)?api_view\b`)
-	djangoViewBase   = regexp.MustCompile(`\b\w*(View|ViewSet)\b`)
+	pyRouteDecorator = lazyre.New(`^@\s*(?:[\w.]*\.)?(\w+)\s*\.\s*(?:get|post|put|patch|delete|route|websocket|api_route|head|options)\s*\(`)
+	routeReceiver    = lazyre.New(`(?i)(app|router|bp|blueprint|api|routes|server|fastify)$`)
+	pyAPIView        = lazyre.New(`^@\s*(?:[\w.]+\.)?api_view\b`)
+	djangoViewBase   = lazyre.New(`\b\w*(View|ViewSet)\b`)
 	httpMethodNames  = map[string]bool{"get": true, "post": true, "put": true, "patch": true, "delete": true, "head": true, "options": true}
 	aiohttpAdders    = map[string]bool{"add_get": true, "add_post": true, "add_put": true, "add_patch": true, "add_delete": true, "add_head": true, "add_route": true, "add_view": true}
 
 	ecmaRouteMethods = map[string]bool{"get": true, "post": true, "put": true, "patch": true, "delete": true, "all": true, "use": true, "route": true, "head": true, "options": true}
-	nestDecorator    = regexp.MustCompile(`^@(Get|Post|Put|Patch|Delete|All|Head|Options)\s*\(`)
+	nestDecorator    = lazyre.New(`^@(Get|Post|Put|Patch|Delete|All|Head|Options)\s*\(`)
 	nextRouteExports = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "HEAD": true, "OPTIONS": true}
 	iterationMethods = map[string]bool{"map": true, "forEach": true, "filter": true, "reduce": true, "flatMap": true}
 	serverEvents     = map[string]bool{"request": true, "connection": true, "message": true}
-	handlerTypes     = regexp.MustCompile(`\b(Request|Response|FastifyRequest|FastifyReply|Context|NextRequest|NextApiRequest|NextApiResponse)\b`)
+	handlerTypes     = lazyre.New(`\b(Request|Response|FastifyRequest|FastifyReply|Context|NextRequest|NextApiRequest|NextApiResponse)\b`)
 )
 
 func markPythonHandlers(b *builder) {
@@ -74,11 +75,11 @@ func markPythonHandlers(b *builder) {
 // (SPEC §2): recognised by what the decorator's object is bound to, so
 // `auth = Blueprint(...)`, `users_namespace = Namespace(...)` count
 // whatever their names.
-var pyRouterClasses = regexp.MustCompile(`^(flask|quart|fastapi|starlette|aiohttp\.web|flask_restx|flask_restplus|flask_smorest|sanic|litestar|apiflask)(\.\w+)*\.(Flask|Quart|Blueprint|FastAPI|APIRouter|Router|RouteTableDef|Namespace|Api|Sanic|APIFlask)\(\)$`)
+var pyRouterClasses = lazyre.New(`^(flask|quart|fastapi|starlette|aiohttp\.web|flask_restx|flask_restplus|flask_smorest|sanic|litestar|apiflask)(\.\w+)*\.(Flask|Quart|Blueprint|FastAPI|APIRouter|Router|RouteTableDef|Namespace|Api|Sanic|APIFlask)\(\)$`)
 
 // restResource matches flask-restx/flask-restful Resource (and
 // flask-smorest MethodView) bases, whose get/post/... methods serve requests.
-var restResource = regexp.MustCompile(`\b(Resource|MethodView)\b`)
+var restResource = lazyre.New(`\b(Resource|MethodView)\b`)
 
 // isRouterBinding reports whether a route decorator's object is bound to
 // a router: `auth = Blueprint(...)` in this file, or an import of such an

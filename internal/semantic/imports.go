@@ -1,8 +1,9 @@
 package semantic
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 )
 
 // binding is a name bound by an import, require() or assignment. An empty
@@ -15,10 +16,10 @@ type binding struct {
 }
 
 var (
-	pyComment     = regexp.MustCompile(`#[^\n]*`)
-	pyFromImport  = regexp.MustCompile(`^from\s+(\S+)\s+import\s+(.*)$`)
-	ecmaImport    = regexp.MustCompile(`^import\s+(.*?)\s*from\s*['"]([^'"]+)['"]`)
-	ecmaAsPattern = regexp.MustCompile(`^(?:type\s+)?([\w$]+)(?:\s+as\s+([\w$]+))?$`)
+	pyComment     = lazyre.New(`#[^\n]*`)
+	pyFromImport  = lazyre.New(`^from\s+(\S+)\s+import\s+(.*)$`)
+	ecmaImport    = lazyre.New(`^import\s+(.*?)\s*from\s*['"]([^'"]+)['"]`)
+	ecmaAsPattern = lazyre.New(`^(?:type\s+)?([\w$]+)(?:\s+as\s+([\w$]+))?$`)
 )
 
 // pythonImport parses `import a.b as c, d` or `from m import x as y, z`.
@@ -96,7 +97,7 @@ func NormalizeModule(spec string) string {
 // generatedPrisma matches where Prisma's generator writes a client that a
 // project imports by path: `.prisma/client`, `../generated/prisma`,
 // `@/generated/prisma/client`. Such a client is `@prisma/client`.
-var generatedPrisma = regexp.MustCompile(`(^|/)(\.prisma/client|generated/prisma(/client)?)(/index(\.[cm]?[jt]s)?)?$`)
+var generatedPrisma = lazyre.New(`(^|/)(\.prisma/client|generated/prisma(/client)?)(/index(\.[cm]?[jt]s)?)?$`)
 
 // moduleFor names the module a member is imported from: `PrismaClient`
 // imported from a project path (`import { PrismaClient } from
@@ -118,7 +119,7 @@ func isPathSpec(spec string) bool {
 
 // tsInterop matches TypeScript's emitted CommonJS interop around require:
 // `__importStar(require("fs"))`, `tslib_1.__importDefault(require("fs"))`.
-var tsInterop = regexp.MustCompile(`^(?:[\w$]+\.)?__import(?:Star|Default)\(\s*require\(\s*(['"][^'"]+['"])\s*\)\s*\)$`)
+var tsInterop = lazyre.New(`^(?:[\w$]+\.)?__import(?:Star|Default)\(\s*require\(\s*(['"][^'"]+['"])\s*\)\s*\)$`)
 
 // unwrapInterop returns `require("fs")` for TypeScript's interop wrappers
 // around it, else the text unchanged.

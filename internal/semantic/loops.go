@@ -2,16 +2,17 @@ package semantic
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/internal/source"
 )
 
 var (
-	ecmaCountedFor = regexp.MustCompile(`^for\s*\(\s*(?:let|var|const)?\s*([\w$]+)\s*=\s*([^;,]+);\s*([\w$]+)\s*(<=|<|>=|>)\s*([^;]+);`)
-	ecmaForever    = regexp.MustCompile(`^for\s*\([^;]*;\s*;`)
+	ecmaCountedFor = lazyre.New(`^for\s*\(\s*(?:let|var|const)?\s*([\w$]+)\s*=\s*([^;,]+);\s*([\w$]+)\s*(<=|<|>=|>)\s*([^;]+);`)
+	ecmaForever    = lazyre.New(`^for\s*\([^;]*;\s*;`)
 )
 
 // describeLoop fills a loop's literal iteration count and forever flag from

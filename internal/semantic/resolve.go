@@ -1,8 +1,9 @@
 package semantic
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/internal/source"
 )
@@ -519,4 +520,4 @@ func (m *Model) BindsLocally(name string, fn int) bool {
 	return true
 }
 
-var pyGlobalDecl = regexp.MustCompile(`(?m)^\s*(global|nonlocal)\s+([\w, ]+)`)
+var pyGlobalDecl = lazyre.New(`(?m)^\s*(global|nonlocal)\s+([\w, ]+)`)

@@ -1,9 +1,10 @@
 package semantic
 
 import (
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/internal/source"
 )
@@ -14,11 +15,11 @@ import (
 
 var (
 	// `@app.on_event("startup")`, `@router.on_event("shutdown")`.
-	onEventDecorator = regexp.MustCompile(`^@\s*[\w.]+\.on_event\(\s*['"](startup|shutdown)['"]`)
+	onEventDecorator = lazyre.New(`^@\s*[\w.]+\.on_event\(\s*['"](startup|shutdown)['"]`)
 	// click and typer commands: `@click.command()`, `@cli.command()`,
 	// `@app.command()`, `@click.group()`, `@app.callback()`.
-	commandDecorator = regexp.MustCompile(`^@\s*(?:[\w.]+\.)?(command|group|callback)\s*(\(|$)`)
-	lifespanArg      = regexp.MustCompile(`^lifespan\s*=\s*([\w.]+)$`)
+	commandDecorator = lazyre.New(`^@\s*(?:[\w.]+\.)?(command|group|callback)\s*(\(|$)`)
+	lifespanArg      = lazyre.New(`^lifespan\s*=\s*([\w.]+)$`)
 	// The constructors that take `lifespan=`.
 	lifespanOwners = map[string]bool{"FastAPI": true, "Starlette": true, "APIRouter": true, "Router": true, "Litestar": true, "Quart": true}
 	// aiohttp's signal lists: `app.on_startup.append(init_db)`.

@@ -2,9 +2,10 @@ package semantic
 
 import (
 	"bytes"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/internal/source"
 )
@@ -47,7 +48,7 @@ const (
 	summaryDone
 )
 
-var awaitToken = regexp.MustCompile(`\bawait\b`)
+var awaitToken = lazyre.New(`\bawait\b`)
 
 // Summary returns the summary of function fi for a heavy-loop threshold.
 func (m *Model) Summary(fi int, minIterations int64) *Summary {
@@ -231,7 +232,7 @@ func (m *Model) HeavyLoop(li int, minIterations int64) bool {
 	return l.Forever && !yieldToken.MatchString(text) && m.LoopArithmetic(li) && !m.loopDoesIO(li)
 }
 
-var yieldToken = regexp.MustCompile(`\byield\b`)
+var yieldToken = lazyre.New(`\byield\b`)
 
 // HeavyWhy describes a heavy loop for messages.
 func (m *Model) HeavyWhy(li int, minIterations int64) string {
@@ -261,8 +262,8 @@ func (m *Model) LoopTotal(li int) int64 {
 }
 
 var (
-	arithmetic = regexp.MustCompile(`(\+=|-=|\*=|/=|%=|\*\*|<<|>>|\^|[\w\])]\s*[-+*/%&|]\s*[\w(\[.])`)
-	indexing   = regexp.MustCompile(`[\w\])]\[[^\]]+\]`)
+	arithmetic = lazyre.New(`(\+=|-=|\*=|/=|%=|\*\*|<<|>>|\^|[\w\])]\s*[-+*/%&|]\s*[\w(\[.])`)
+	indexing   = lazyre.New(`[\w\])]\[[^\]]+\]`)
 )
 
 // LoopComputes reports whether a loop's body does arithmetic or indexing

@@ -1,9 +1,10 @@
 package semantic
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/internal/source"
 )
@@ -265,8 +266,8 @@ func (m *Model) paramType(name string, scope int) (Target, bool) {
 }
 
 var (
-	pyOptional = regexp.MustCompile(`^(?:typing\.)?Optional\[(.+)\]$`)
-	typeUnion  = regexp.MustCompile(`\s*\|\s*`)
+	pyOptional = lazyre.New(`^(?:typing\.)?Optional\[(.+)\]$`)
+	typeUnion  = lazyre.New(`\s*\|\s*`)
 )
 
 // TypeTarget names the class a type annotation denotes: `Store`,
@@ -289,7 +290,7 @@ func typeChain(typ string) chain {
 		typ = sm[1]
 	}
 	var parts []string
-	for _, p := range typeUnion.Split(typ, -1) {
+	for _, p := range typeUnion.Re().Split(typ, -1) {
 		p = strings.Trim(strings.TrimSpace(p), `"'`)
 		if p != "None" && p != "null" && p != "undefined" && p != "" {
 			parts = append(parts, p)
@@ -393,7 +394,7 @@ func Glob(pattern, name string) bool {
 // `cache` and `cached_property`; flask-caching's `@cache.memoize()` and
 // `@cache.cached()`; cachetools' `@cached(...)`/`ttl_cache`; async-lru's
 // `@alru_cache`; aiocache's `@cached`.
-var memoDecorator = regexp.MustCompile(`^@\s*(?:[\w.]+\.)?(?:lru_cache|cache|cached_property|memoize|cached|ttl_cache|alru_cache)\s*(?:\(|$)`)
+var memoDecorator = lazyre.New(`^@\s*(?:[\w.]+\.)?(?:lru_cache|cache|cached_property|memoize|cached|ttl_cache|alru_cache)\s*(?:\(|$)`)
 
 // Memoized reports whether a function caches its result (`@lru_cache`,
 // `@cache`, `@cached_property`): what it does runs once, not per call.

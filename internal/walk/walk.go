@@ -11,12 +11,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"syscall"
 	"unicode/utf8"
+
+	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/internal/source"
 )
@@ -310,7 +311,7 @@ const generatedLineLength = 300
 // hashedAsset matches the content-hashed chunk names bundlers (Vite,
 // webpack, Rollup) give their output: `index.1cf73b05.js`,
 // `echarts-l0sNRNKZ.js`.
-var hashedAsset = regexp.MustCompile(`^[\w.-]+[.-]([A-Za-z0-9_-]{8})\.(?:m?js|cjs)$`)
+var hashedAsset = lazyre.New(`^[\w.-]+[.-]([A-Za-z0-9_-]{8})\.(?:m?js|cjs)$`)
 
 // Generated reports whether a source file's name or content shows it is
 // generated or bundled (SPEC §5):

@@ -11,7 +11,7 @@ func TestCompiledOnFirstUse(t *testing.T) {
 	if !r.MatchString("abb") || r.MatchString("ac") || r.FindStringSubmatch("abbb")[1] != "bbb" {
 		t.Error("lazy expression does not match as compiled")
 	}
-	if r.Re() != r.Re() {
+	if first := r.Re(); first != r.Re() {
 		t.Error("compiled more than once")
 	}
 	if n, err := CheckAll(); err == nil || n < 2 {

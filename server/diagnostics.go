@@ -96,14 +96,21 @@ func (d *document) updateIndex(u *lint.Unit) {
 		d.summaryTimer.Stop()
 	}
 	gen := d.gen
-	d.summaryTimer = time.AfterFunc(summaryDelay, func() {
+	var t *time.Timer
+	t = time.AfterFunc(summaryDelay, func() {
 		d.mu.Lock()
 		stale := d.gen != gen || d.closed
+		// A fired timer keeps its function, and so the unit: its model
+		// and syntax tree would stay for as long as the document is open.
+		if d.summaryTimer == t {
+			d.summaryTimer = nil
+		}
 		d.mu.Unlock()
 		if !stale {
 			d.summarized(u)
 		}
 	})
+	d.summaryTimer = t
 }
 
 // summarized hands the summary to the index. When the index's copy

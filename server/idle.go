@@ -26,7 +26,10 @@ func (s *Server) busy() {
 		return
 	}
 	if s.idleTimer == nil {
-		s.idleTimer = time.AfterFunc(idleDelay, giveBackMemory)
+		s.idleTimer = time.AfterFunc(idleDelay, func() {
+			s.dropTrees(idleTrees)
+			giveBackMemory()
+		})
 		return
 	}
 	s.idleTimer.Reset(idleDelay)

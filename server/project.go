@@ -97,6 +97,7 @@ func (w *workspace) build(roots []string, progress bool) {
 	p := s.startProgress(progress, "rtlint: indexing", len(files))
 	ix := project.NewIndex()
 	ix.Key = project.Abs
+	ix.SiteFix = s.siteFixer().For(ix)
 	for i, path := range files {
 		if sum := w.summarize(path, nil); sum != nil {
 			ix.Add(path, sum, w.disk.Facts(project.Abs(path)))
@@ -372,4 +373,37 @@ func (p *progress) end(msg string) {
 	if p.token != "" {
 		p.notify(map[string]any{"kind": "end", "message": msg})
 	}
+}
+
+// siteFixer makes reach's call-site fixes (lint.SiteFixer) from the text
+// an open document has, else the file's on disk.
+func (s *Server) siteFixer() *lint.SiteFixer {
+	return &lint.SiteFixer{Read: s.currentText, Config: s.configFor}
+}
+
+// currentText is a file's text as the editor has it: an open document's,
+// else the disk's.
+func (s *Server) currentText(path string) ([]byte, error) {
+	abs := project.Abs(path)
+	s.mu.Lock()
+	var open *document
+	for _, d := range s.docs {
+		if project.Abs(d.path) == abs {
+			open = d
+			break
+		}
+	}
+	s.mu.Unlock()
+	if open != nil {
+		open.mu.Lock()
+		f, err := open.file, open.err
+		open.mu.Unlock()
+		if f != nil {
+			return f.Src, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return os.ReadFile(abs)
 }

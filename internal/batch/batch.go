@@ -163,6 +163,7 @@ func RunProject(ctx context.Context, inputs []Input, o Options) []Output {
 		}
 		ix.Finish()
 	}
+	ix.SiteFix = siteFixer(inputs, out, o).For(ix)
 	parallel(len(inputs), jobs, func(i int) {
 		if units[i] == nil {
 			return
@@ -180,6 +181,28 @@ func RunProject(ctx context.Context, inputs []Input, o Options) []Output {
 		}
 	})
 	return out
+}
+
+// siteFixer makes reach's call-site fixes from the texts the run holds
+// (stdin, files with findings), else from disk.
+func siteFixer(inputs []Input, out []Output, o Options) *lint.SiteFixer {
+	held := map[string][]byte{}
+	for i, in := range inputs {
+		if in.Src != nil {
+			held[in.Path] = in.Src
+		} else if out[i].Original != nil {
+			held[in.Path] = out[i].Original
+		}
+	}
+	return &lint.SiteFixer{
+		Read: func(path string) ([]byte, error) {
+			if src, ok := held[path]; ok {
+				return src, nil
+			}
+			return readFile(path)
+		},
+		Config: o.ConfigFor,
+	}
 }
 
 // parallel runs do(0..n-1) on jobs goroutines.

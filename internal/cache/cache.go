@@ -35,7 +35,7 @@ const DirName = ".rtlint_cache"
 
 // format names the entry layout; a change of it (or of any type stored)
 // must change this string, so that old entries read as misses.
-const format = "rtlint-cache-4\n"
+const format = "rtlint-cache-5\n"
 
 // Cache is one cache folder.
 type Cache struct {

@@ -249,16 +249,9 @@ func AnalyzeWith(ctx context.Context, f *source.File, ms *semantic.Matches, cfg 
 	if !cfg.ShowsUnusedSuppressions() {
 		u.direct.Warnings = unknownCodes(f, u.sup)
 	}
-	if cfg != nil && cfg.Project != nil {
-		withProject := semantic.Facts{Project: cfg.Project}
-		if facts != nil {
-			withProject.Routers = facts.Routers
-		}
-		facts = &withProject
-	}
-	model, err := semantic.BuildWith(f, ms, facts)
+	model, err := buildModel(f, ms, cfg, facts)
 	if err != nil {
-		return nil, fmt.Errorf("semantic model: %w", err)
+		return nil, err
 	}
 	u.model = model
 	u.routerImports = len(model.RouterImports) > 0
@@ -279,12 +272,31 @@ func AnalyzeWith(ctx context.Context, f *source.File, ms *semantic.Matches, cfg 
 	return u, nil
 }
 
+// buildModel is the semantic model of f, with the project's facts from
+// the configuration and the index.
+func buildModel(f *source.File, ms *semantic.Matches, cfg *Config, facts *semantic.Facts) (*semantic.Model, error) {
+	if cfg != nil && cfg.Project != nil {
+		withProject := semantic.Facts{Project: cfg.Project}
+		if facts != nil {
+			withProject.Routers = facts.Routers
+		}
+		facts = &withProject
+	}
+	model, err := semantic.BuildWith(f, ms, facts)
+	if err != nil {
+		return nil, fmt.Errorf("semantic model: %w", err)
+	}
+	return model, nil
+}
+
 // Resolve completes the unit's findings with those reach confirms in the
 // project index ix (nil: an index of this file alone), sorted.
 func (u *Unit) Resolve(ix *project.Index) *Result {
 	res := &Result{File: u.File, Findings: append([]Finding{}, u.direct.Findings...), Errors: u.direct.Errors, Warnings: u.direct.Warnings}
 	if len(u.pending) > 0 && ix == nil {
 		ix = project.NewIndex()
+		own := &SiteFixer{Read: func(string) ([]byte, error) { return u.File.Src, nil }, Config: func(string) *Config { return u.cfg }}
+		ix.SiteFix = own.For(ix)
 		ix.Add(u.File.Path, u.Summarize(), project.Facts{})
 		ix.Finish()
 	}
@@ -311,8 +323,10 @@ func (u *Unit) Resolve(ix *project.Index) *Result {
 		for _, h := range path.Hops {
 			fd.Related = append(fd.Related, Related{Path: h.Path, Line: h.Line, Column: h.Col, Message: h.Message})
 		}
-		if p.kind == project.OnLoop && path.First.Fix != nil && (path.EntryPath != u.File.Path || fresh(ix, u)) {
-			fd.Fixes = []analyzers.Fix{elsewhere(*path.First.Fix, u.File.Path, path.EntryPath)}
+		if p.kind == project.OnLoop && path.First.Fixable {
+			if fx := u.siteFix(ix, path); fx != nil {
+				fd.Fixes = []analyzers.Fix{elsewhere(*fx, u.File.Path, path.EntryPath)}
+			}
 		}
 		res.Findings = append(res.Findings, fd)
 	}
@@ -327,6 +341,38 @@ func (u *Unit) Resolve(ix *project.Index) *Result {
 		return a.Rule < b.Rule
 	})
 	return res
+}
+
+// siteFix makes the fix at the first call of a reach path: from the
+// unit's own model when the call is in its file and the model is still
+// there, else through the index's SiteFix from the entry file's text.
+func (u *Unit) siteFix(ix *project.Index, path *project.Path) *analyzers.Fix {
+	if path.EntryPath == u.File.Path {
+		if !fresh(ix, u) {
+			return nil // the index's sites are from another text of this file
+		}
+		if u.model != nil {
+			return fixAt(u.model, path.First)
+		}
+	}
+	if ix.SiteFix == nil {
+		return nil
+	}
+	return ix.SiteFix(path.EntryPath, path.EntryHash, path.First)
+}
+
+// fixAt is the fix that moves a site's call off the loop, its edits
+// placed in the model's file.
+func fixAt(m *semantic.Model, site *project.Site) *analyzers.Fix {
+	ci, ok := m.CallAt(semantic.Span{Start: uint32(site.Start), End: uint32(site.End)})
+	if !ok {
+		return nil
+	}
+	fx := eventloop.MoveOffLoopFix(m, ci)
+	if fx != nil {
+		project.PlaceEdits(fx, m.File.Lines)
+	}
+	return fx
 }
 
 // fresh reports whether the index holds the unit's own summary, so that

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/rtlint/rtlint/analyzers"
+
 	"github.com/rtlint/rtlint/internal/semantic"
 	"github.com/rtlint/rtlint/internal/source"
 )
@@ -21,6 +23,10 @@ type Index struct {
 	// Key maps a path as the shell names it to the index's key (the
 	// shell's cwd makes it absolute); identity plus Clean by default.
 	Key func(path string) string
+	// SiteFix, set by the shell, makes the fix for a Fixable site of the
+	// file at path (as the shell names it) whose text had content hash
+	// hash; nil when the file's text is no longer that (lint.SiteFixer).
+	SiteFix func(path string, hash uint64, site *Site) *analyzers.Fix
 
 	located map[locateKey]located // module resolutions, during Finish
 	locator *Locator              // and where modules are under each root

@@ -33,6 +33,8 @@ type Path struct {
 	Entry string
 	// EntryPath and EntryLine place the entry's first call on the path.
 	EntryPath string
+	// EntryHash is the content hash of the text First was found in.
+	EntryHash uint64
 	EntryLine int
 	// Through names the functions from the entry's callee to the reached
 	// function: ["retrieve_session_token()"].
@@ -149,6 +151,7 @@ func (ix *Index) reach(q reachQuery) *Path {
 		Where:     where,
 		Entry:     entryFunc.Desc,
 		EntryPath: entryFile.summary().Path,
+		EntryHash: entryFile.summary().Hash,
 		EntryLine: ix.site(first).Line,
 		Others:    len(entries) - 1,
 		First:     ix.site(first),

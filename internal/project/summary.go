@@ -77,9 +77,11 @@ type Site struct {
 	Callback string
 	// Text is the call as written, for messages: "parse_config()".
 	Text string
-	// Fix, when set, moves this call off the event loop (Python: `await
-	// asyncio.to_thread(f, args)`); its edits are in this file.
-	Fix *analyzers.Fix
+	// Fixable: a fix can move this call off the event loop (Python: `await
+	// asyncio.to_thread(f, args)`). The fix itself is made when a finding
+	// needs it (Index.SiteFix): made for every site, fixes were a sixth of
+	// a language server's memory, and few are ever shown.
+	Fixable bool
 }
 
 // Block is one blocking call in a function's own body.
@@ -102,7 +104,8 @@ type Options struct {
 	// Offload are the user's offload-calls: calls that run the function
 	// written in their arguments elsewhere.
 	Offload []string
-	// SiteFix, when set, returns the fix that moves call ci off the loop.
+	// SiteFix, when set, returns the fix that moves call ci off the loop
+	// (to mark sites Fixable).
 	SiteFix func(m *semantic.Model, ci int) *analyzers.Fix
 	// Empty asks for a summary with nothing in it (reach is off).
 	Empty bool
@@ -184,9 +187,7 @@ func Summarize(m *semantic.Model, opts Options) *Summary {
 			site.Text = "new " + site.Text
 		}
 		if opts.SiteFix != nil {
-			if site.Fix = opts.SiteFix(m, ci); site.Fix != nil {
-				placeEdits(site.Fix, f.Lines)
-			}
+			site.Fixable = opts.SiteFix(m, ci) != nil
 		}
 		sites = append(sites, ownedSite{owner(c.Func), site})
 	}
@@ -271,9 +272,9 @@ func (s *Summary) placeSites(sites []ownedSite) {
 	}
 }
 
-// placeEdits records where a fix's edits fall in their file, for when the
+// PlaceEdits records where a fix's edits fall in their file, for when the
 // fix is shown with a finding in another file.
-func placeEdits(fx *analyzers.Fix, lines *source.LineIndex) {
+func PlaceEdits(fx *analyzers.Fix, lines *source.LineIndex) {
 	edits := make([]analyzers.Edit, len(fx.Edits))
 	for i, e := range fx.Edits {
 		s, en := lines.Position(e.Start), lines.Position(e.End)

@@ -140,3 +140,13 @@ func startsWithVowel(s string) bool {
 	s = strings.TrimLeft(s, "'\"`.@")
 	return s != "" && strings.ContainsRune("aeiouAEIOU", rune(s[0]))
 }
+
+// CallAt returns the index of the call spanning exactly sp.
+func (m *Model) CallAt(sp Span) (int, bool) {
+	for ci := range m.Calls {
+		if m.Calls[ci].Span == sp {
+			return ci, true
+		}
+	}
+	return 0, false
+}

@@ -193,6 +193,7 @@ func (u *Unit) Summarize() *project.Summary {
 	for _, b := range u.blocks {
 		u.Summary.AddBlock(m, b.fn, b.rule, &m.Calls[b.call])
 	}
+	u.Summary.Compact()
 	u.model, u.blocks = nil, nil
 	return u.Summary
 }

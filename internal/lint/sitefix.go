@@ -29,7 +29,7 @@ type SiteFixer struct {
 type fixedSite struct {
 	path       string
 	hash       uint64
-	start, end int
+	start, end int32
 }
 
 // For is the fixer as an Index.SiteFix for ix.

@@ -152,7 +152,7 @@ func (ix *Index) reach(q reachQuery) *Path {
 		Entry:     entryFunc.Desc,
 		EntryPath: entryFile.summary().Path,
 		EntryHash: entryFile.summary().Hash,
-		EntryLine: ix.site(first).Line,
+		EntryLine: int(ix.site(first).Line),
 		Others:    len(entries) - 1,
 		First:     ix.site(first),
 	}
@@ -179,7 +179,7 @@ func (ix *Index) reach(q reachQuery) *Path {
 		if strings.TrimSuffix(ix.site(ed).Text, "()") != strings.TrimSuffix(callee.Name, "()") {
 			msg += " (" + callee.Name + ")"
 		}
-		p.Hops = append(p.Hops, Hop{Path: ix.files[ed.from.file].summary().Path, Line: ix.site(ed).Line, Col: ix.site(ed).Col, Message: msg})
+		p.Hops = append(p.Hops, Hop{Path: ix.files[ed.from.file].summary().Path, Line: int(ix.site(ed).Line), Col: int(ix.site(ed).Col), Message: msg})
 		p.Through = append(p.Through, callee.Name)
 		caller = callee.Name
 		if ed.to == q.n {
@@ -349,7 +349,7 @@ func (ix *Index) BlockingAt(path string, hash uint64, off, maxDepth int) (callee
 	for _, fn := range e.summary().Funcs {
 		for _, ed := range ix.callees[node{e.key, fn.Key}] {
 			site := ix.site(ed)
-			if site.Callback != "" || off < site.Start || off >= site.End {
+			if site.Callback != "" || off < int(site.Start) || off >= int(site.End) {
 				continue
 			}
 			if f := ix.funcOf(ed.to); f != nil && !f.Async {

@@ -67,8 +67,10 @@ type Func struct {
 // loop will call).
 type Site struct {
 	Target     semantic.Target
-	Start, End int // byte offsets of the call in this file
-	Line, Col  int
+	// Byte offsets of the call in this file, and its line and column
+	// (int32: a project keeps one Site per call it summarises).
+	Start, End int32
+	Line, Col  int32
 	// Context is the call's context in its file (async, handler, hot,
 	// callback).
 	Context semantic.Context
@@ -88,8 +90,8 @@ type Site struct {
 type Block struct {
 	Rule       string
 	Call       string // "open()"
-	Line, Col  int
-	Start, End int
+	Line, Col  int32
+	Start, End int32
 }
 
 // Class is a class and its bases, for method lookup (what its attributes
@@ -181,7 +183,7 @@ func Summarize(m *semantic.Model, opts Options) *Summary {
 			continue
 		}
 		pos := f.Lines.Position(int(c.Span.Start))
-		site := Site{Target: t, Start: int(c.Span.Start), End: int(c.Span.End), Line: pos.Line, Col: pos.Column,
+		site := Site{Target: t, Start: int32(c.Span.Start), End: int32(c.Span.End), Line: int32(pos.Line), Col: int32(pos.Column),
 			Context: c.Context, Text: writtenCall(m, c)}
 		if c.New {
 			site.Text = "new " + site.Text
@@ -201,8 +203,8 @@ func Summarize(m *semantic.Model, opts Options) *Summary {
 			continue
 		}
 		pos := f.Lines.Position(int(c.Span.Start))
-		sites = append(sites, ownedSite{owner(c.Func), Site{Target: t, Start: int(c.Span.Start), End: int(c.Span.End),
-			Line: pos.Line, Col: pos.Column, Context: c.Context, Callback: r.Label, Text: r.Ref}})
+		sites = append(sites, ownedSite{owner(c.Func), Site{Target: t, Start: int32(c.Span.Start), End: int32(c.Span.End),
+			Line: int32(pos.Line), Col: int32(pos.Column), Context: c.Context, Callback: r.Label, Text: r.Ref}})
 	}
 	s.placeSites(sites)
 	for k := range m.Classes {
@@ -224,8 +226,8 @@ func (s *Summary) AddBlock(m *semantic.Model, fi int, rule string, c *semantic.C
 		return
 	}
 	pos := m.File.Lines.Position(int(c.Span.Start))
-	s.Funcs[i].Blocks = append(s.Funcs[i].Blocks, Block{Rule: rule, Call: m.CallName(c), Line: pos.Line, Col: pos.Column,
-		Start: int(c.Span.Start), End: int(c.Span.End)})
+	s.Funcs[i].Blocks = append(s.Funcs[i].Blocks, Block{Rule: rule, Call: m.CallName(c), Line: int32(pos.Line), Col: int32(pos.Column),
+		Start: int32(c.Span.Start), End: int32(c.Span.End)})
 }
 
 func (s *Summary) funcIndex(key string) int {

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -10,16 +11,20 @@ import (
 // positions. Every position conversion in rtlint goes through it.
 type LineIndex struct {
 	src    []byte
-	starts []int // byte offset of each line's first byte
+	starts []uint32 // byte offset of each line's first byte (files are < 4 GiB: MaxFileSize)
 }
 
 // NewLineIndex indexes the line starts of src.
 func NewLineIndex(src []byte) *LineIndex {
-	starts := make([]int, 1, len(src)/32+1)
-	for i, b := range src {
-		if b == '\n' {
-			starts = append(starts, i+1)
+	// Exactly sized: a language server keeps one per open document.
+	starts := make([]uint32, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, uint32(i))
 	}
 	return &LineIndex{src: src, starts: starts}
 }
@@ -30,7 +35,7 @@ type Position struct{ Line, Column int }
 // Position converts a byte offset (clamped to the source) to a Position.
 func (x *LineIndex) Position(offset int) Position {
 	offset = max(0, min(offset, len(x.src)))
-	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > offset }) - 1
+	line := sort.Search(len(x.starts), func(i int) bool { return int(x.starts[i]) > offset }) - 1
 	col := utf8.RuneCount(x.src[x.starts[line]:offset]) + 1
 	return Position{Line: line + 1, Column: col}
 }
@@ -43,10 +48,10 @@ func (x *LineIndex) Line(line int) string {
 	if line < 1 || line > len(x.starts) {
 		return ""
 	}
-	start := x.starts[line-1]
+	start := int(x.starts[line-1])
 	end := len(x.src)
 	if line < len(x.starts) {
-		end = x.starts[line] - 1
+		end = int(x.starts[line]) - 1
 	}
 	if end > start && x.src[end-1] == '\r' {
 		end--
@@ -57,14 +62,14 @@ func (x *LineIndex) Line(line int) string {
 // LineStart returns the byte offset where a 1-based line starts.
 func (x *LineIndex) LineStart(line int) int {
 	line = max(1, min(line, len(x.starts)))
-	return x.starts[line-1]
+	return int(x.starts[line-1])
 }
 
 // UTF16 converts a byte offset to an LSP position: a 0-based line and a
 // 0-based column in UTF-16 code units.
 func (x *LineIndex) UTF16(offset int) (line, char int) {
 	offset = max(0, min(offset, len(x.src)))
-	l := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > offset }) - 1
+	l := sort.Search(len(x.starts), func(i int) bool { return int(x.starts[i]) > offset }) - 1
 	for _, r := range string(x.src[x.starts[l]:offset]) {
 		char += utf16Len(r)
 	}
@@ -83,10 +88,10 @@ func (x *LineIndex) OffsetUTF16(line, char int) (offset int, ok bool) {
 		// (lineCount, 0) when the text ends with a newline.
 		return len(x.src), line == len(x.starts) && char == 0 && len(x.src) > 0 && x.src[len(x.src)-1] == '\n'
 	}
-	start := x.starts[line]
+	start := int(x.starts[line])
 	end := len(x.src)
 	if line+1 < len(x.starts) {
-		end = x.starts[line+1] - 1 // the newline
+		end = int(x.starts[line+1]) - 1 // the newline
 	}
 	units := 0
 	for i, r := range string(x.src[start:end]) {

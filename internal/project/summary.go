@@ -66,7 +66,7 @@ type Func struct {
 // Site is a call of a project symbol (or a reference to one that the event
 // loop will call).
 type Site struct {
-	Target     semantic.Target
+	Target semantic.Target
 	// Byte offsets of the call in this file, and its line and column
 	// (int32: a project keeps one Site per call it summarises).
 	Start, End int32

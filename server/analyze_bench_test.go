@@ -6,11 +6,12 @@ import (
 
 	"github.com/rtlint/rtlint/internal/lint"
 	"github.com/rtlint/rtlint/internal/project"
+	"github.com/rtlint/rtlint/internal/semantic"
 	"github.com/rtlint/rtlint/internal/source"
 )
 
 // BenchmarkAnalyze is the in-process part of a keystroke: the whole core
-// over a 5,000-line document (no LSP, no incremental matching), with and
+// over a 5,000-line document (no LSP; from the query matches the server keeps per document), with and
 // without reach, to see what summarising a document costs.
 func BenchmarkAnalyze(b *testing.B) {
 	for _, tc := range []struct {
@@ -19,6 +20,12 @@ func BenchmarkAnalyze(b *testing.B) {
 	}{{"python", "service.py", generatePython}, {"typescript", "service.ts", generateTypeScript}} {
 		src := []byte(tc.gen(5000))
 		f, err := source.Parse(context.Background(), tc.path, source.LanguageOf(tc.path), src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		// The server keeps each document's query matches and updates them
+		// per edit (semantic.Update): the keystroke builds from them.
+		ms, err := semantic.Collect(f)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -35,7 +42,7 @@ func BenchmarkAnalyze(b *testing.B) {
 			ix.Finish()
 			b.Run(name, func(b *testing.B) {
 				for range b.N {
-					u, err := lint.Analyze(context.Background(), f, nil, cfg)
+					u, err := lint.Analyze(context.Background(), f, ms, cfg)
 					if err != nil {
 						b.Fatal(err)
 					}

@@ -1,6 +1,8 @@
 package eventloop
 
 import (
+	"strings"
+
 	"github.com/rtlint/rtlint/internal/lazyre"
 
 	"github.com/rtlint/rtlint/analyzers"
@@ -58,7 +60,6 @@ func blocks(m *semantic.Model, c *semantic.Call) bool {
 
 // clockRead matches the clock reads a busy-wait loop spins on.
 var clockRead = lazyre.New(`\b(Date\.now|performance\.now)\s*\(|\bnew\s+Date\s*\(`)
-var awaitWord = lazyre.New(`\bawait\b`)
 
 func runRT101(p *analyzers.Pass) {
 	reportBlocking(p, rt101Calls)
@@ -71,7 +72,8 @@ func runRT101(p *analyzers.Pass) {
 		if l.Header.IsZero() || !semantic.OnLoop(m.Lang(), l.Context) {
 			continue
 		}
-		if clockRead.MatchString(m.Text(l.Header)) && !awaitWord.MatchString(m.Text(l.Span)) {
+		header := m.Text(l.Header)
+		if (strings.Contains(header, "now") || strings.Contains(header, "Date")) && clockRead.MatchString(header) && !semantic.HasWord(m.Text(l.Span), "await") {
 			where := m.DescribeFunc(ownerOf(m, l.Func))
 			p.Reportf(l.Span, nil, "busy-wait loop on the clock blocks the event loop in %s; use await new Promise((r) => setTimeout(r, ms))", where)
 		}

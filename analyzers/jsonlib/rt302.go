@@ -58,6 +58,9 @@ func runRT302(p *analyzers.Pass) {
 			continue
 		}
 		for di, d := range f.Decorators {
+			if !strings.Contains(d, "response_class") {
+				continue
+			}
 			if sm := responseClassArg.FindStringSubmatch(d); sm != nil && jsonResponseClasses[m.Resolve(sm[1], semantic.None)] {
 				p.Reportf(f.DecoratorSpans[di], nil, "response_class=JSONResponse in path operation %s serialises through jsonable_encoder and stdlib json; drop it and declare a return type or response_model (Pydantic serialises it in Rust)", describe(m, fi))
 			}

@@ -66,6 +66,11 @@ func findRoundtrip(m *semantic.Model, ci int) (roundtrip, bool) {
 	switch fn {
 	case "dumps":
 		if len(args) == 1 {
+			// `x.model_dump()` or `x.dict()` ends with `)`: the byte test
+			// spares the regexp on every other argument.
+			if !strings.HasSuffix(args[0], ")") {
+				break
+			}
 			if sm := dumpArg.FindStringSubmatch(args[0]); sm != nil && (sm[2] == "model_dump" || pydanticModule(m)) {
 				return roundtrip{c.Span, sm[1] + ".model_dump_json()"}, true
 			}

@@ -26,7 +26,8 @@ type builder struct {
 	bindings   []rawBinding
 	funcItem   []int // Funcs[i] → items index
 	callItem   []int
-	iterCB     []bool // Funcs[i] is a map/forEach/... callback
+	iterCB     []bool  // Funcs[i] is a map/forEach/... callback
+	callees    []chain // Calls[i]'s callee, parsed
 }
 
 type rawBinding struct {
@@ -54,7 +55,11 @@ func Build(f *source.File) (*Model, error) { return BuildWith(f, nil, nil) }
 // imports (nil: nothing).
 func BuildWith(f *source.File, ms *Matches, facts *Facts) (*Model, error) {
 	b := &builder{m: &Model{File: f, facts: facts}}
-	b.presize()
+	if ms == nil {
+		b.presize()
+	} else {
+		b.presizeFor(ms)
+	}
 	if ms == nil {
 		if err := runQuery(f, b.collect); err != nil {
 			return nil, err
@@ -138,7 +143,10 @@ func (b *builder) collect(mt *match) {
 		b.decorators = append(b.decorators, mt.main)
 	case kCall:
 		c := Call{Span: mt.main, Callee: mt.parts[fCallee], Args: mt.parts[fArgs], New: mt.variant == vNew, Func: None, Loop: None}
-		c.Path = ChainOf(m.Text(c.Callee))
+		// Parsed once: resolveCalls resolves the same chain.
+		ch := parseChain(m.Text(c.Callee))
+		c.Path = ch.String()
+		b.callees = append(b.callees, ch)
 		c.Awaited = precededByAwait(m.File.Src, mt.main.Start)
 		b.add(kCall, mt.main, len(m.Calls))
 		m.Calls = append(m.Calls, c)
@@ -164,9 +172,28 @@ func (b *builder) presize() {
 	p := bytes.Count(b.m.File.Src, []byte("("))
 	b.items = make([]item, 0, p+p/8+8)
 	b.m.Calls = make([]Call, 0, p*5/8+4)
+	b.callees = make([]chain, 0, p*5/8+4)
 	b.bindings = make([]rawBinding, 0, p/3+4)
 	b.m.Funcs = make([]Func, 0, p/6+2)
 	b.m.Loops = make([]Loop, 0, p/24+1)
+}
+
+// presizeFor makes exactly the room collect needs for known matches.
+func (b *builder) presizeFor(ms *Matches) {
+	var n [kLoop + 1]int
+	for i := range ms.list {
+		if k := ms.list[i].kind; int(k) < len(n) {
+			n[k]++
+		}
+	}
+	b.items = make([]item, 0, len(ms.list))
+	b.m.Calls = make([]Call, 0, n[kCall])
+	b.callees = make([]chain, 0, n[kCall])
+	b.bindings = make([]rawBinding, 0, n[kBinding]+n[kImport])
+	b.m.Funcs = make([]Func, 0, n[kFunction])
+	b.m.Loops = make([]Loop, 0, n[kLoop])
+	b.m.Classes = make([]Class, 0, n[kClass])
+	b.decorators = make([]Span, 0, n[kDecorator])
 }
 
 func (b *builder) add(k kind, s Span, index int) {

@@ -42,7 +42,8 @@ func parseChain(s string) chain {
 			s = strings.TrimSpace(s[len(kw):])
 		}
 	}
-	var out chain
+	// One segment per dot, usually: sized once instead of grown.
+	out := make(chain, 0, 1+strings.Count(s, "."))
 	i := 0
 	expectName := true
 	for i < len(s) {

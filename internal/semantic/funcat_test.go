@@ -42,3 +42,23 @@ func TestFuncAtMatchesScan(t *testing.T) {
 		}
 	}
 }
+
+func TestHasWord(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"await x", "await", true},
+		{"x = await", "await", true},
+		{"awaited = 1", "await", false},
+		{"not_await()", "await", false},
+		{"awaitawait await", "await", true},
+		{"$await", "await", false},
+		{"", "await", false},
+		{"yield", "yield", true},
+	} {
+		if got := HasWord(tc.text, tc.word); got != tc.want {
+			t.Errorf("HasWord(%q, %q) = %v", tc.text, tc.word, got)
+		}
+	}
+}

@@ -38,7 +38,13 @@ func markPythonHandlers(b *builder) {
 	for i := range m.Funcs {
 		f := &m.Funcs[i]
 		for _, d := range f.Decorators {
-			if sm := pyRouteDecorator.FindStringSubmatch(d); sm != nil && (routeReceiver.MatchString(sm[1]) || isRouterBinding(m, d, f.Parent)) {
+			var sm []string
+			// A route decorator is a method call (`@app.get(`): the
+			// byte tests spare the regexp on `@dataclass` and the like.
+			if strings.IndexByte(d, '.') >= 0 && strings.IndexByte(d, '(') >= 0 {
+				sm = pyRouteDecorator.FindStringSubmatch(d)
+			}
+			if sm != nil && (routeReceiver.MatchString(sm[1]) || isRouterBinding(m, d, f.Parent)) {
 				f.Handler = "route handler"
 			} else if t, ok := importedReceiver(m, d, f.Parent); sm != nil && ok {
 				if !slices.Contains(m.RouterImports, t) {
@@ -47,7 +53,7 @@ func markPythonHandlers(b *builder) {
 				if m.facts != nil && m.facts.Routers[t] {
 					f.Handler = "route handler"
 				}
-			} else if pyAPIView.MatchString(d) {
+			} else if strings.Contains(d, "api_view") && pyAPIView.MatchString(d) {
 				f.Handler = "API view"
 			}
 		}

@@ -124,6 +124,11 @@ var tsInterop = lazyre.New(`^(?:[\w$]+\.)?__import(?:Star|Default)\(\s*require\(
 // unwrapInterop returns `require("fs")` for TypeScript's interop wrappers
 // around it, else the text unchanged.
 func unwrapInterop(value string) string {
+	// Nearly no value is one: the substring test spares the regexp (it
+	// ran on every assignment of every file).
+	if !strings.Contains(value, "__import") {
+		return value
+	}
 	if sm := tsInterop.FindStringSubmatch(strings.TrimSpace(value)); sm != nil {
 		return "require(" + sm[1] + ")"
 	}

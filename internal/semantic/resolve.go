@@ -174,7 +174,7 @@ func (b *builder) resolveCalls() {
 	for i := range m.Calls {
 		c := &m.Calls[i]
 		if c.Path != "" {
-			c.Qualified = m.resolveChain(parseChain(m.Text(c.Callee)), c.Func)
+			c.Qualified = m.resolveChain(b.callees[i], c.Func)
 		}
 	}
 }

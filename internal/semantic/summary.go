@@ -1,7 +1,6 @@
 package semantic
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 
@@ -48,7 +47,23 @@ const (
 	summaryDone
 )
 
-var awaitToken = lazyre.New(`\bawait\b`)
+// HasWord reports whether word occurs in text as a whole identifier
+// (`await`, not `awaited`). It replaces `\bawait\b` regexps, which ran
+// over every loop's and function's whole text.
+func HasWord(text, word string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], word)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(word)
+		if (j == 0 || !isIdentByte(text[j-1])) && (end == len(text) || !isIdentByte(text[end])) {
+			return true
+		}
+		i = j + 1
+	}
+}
 
 // Summary returns the summary of function fi for a heavy-loop threshold.
 func (m *Model) Summary(fi int, minIterations int64) *Summary {
@@ -100,9 +115,7 @@ func (m *Model) summarize(t *summaryTable, fi int, minIterations int64) {
 	m.indexScopes()
 	s := &t.sums[fi]
 	s.Loops, s.Calls = m.funcLoops[fi], m.funcCalls[fi]
-	if text := m.File.Src[m.Funcs[fi].Span.Start:m.Funcs[fi].Span.End]; bytes.Contains(text, []byte("await")) {
-		s.Await = awaitToken.Match(text)
-	}
+	s.Await = HasWord(m.view(m.Funcs[fi].Span), "await")
 	var callees []int
 	for _, ci := range s.Calls {
 		c := &m.Calls[ci]
@@ -222,17 +235,15 @@ func (m *Model) boundFunc(name string, scope int) int {
 // without await.
 func (m *Model) HeavyLoop(li int, minIterations int64) bool {
 	l := &m.Loops[li]
-	text := m.Text(l.Span)
-	if awaitToken.MatchString(text) {
+	text := m.view(l.Span)
+	if HasWord(text, "await") {
 		return false
 	}
 	if t := m.LoopTotal(li); t >= minIterations {
 		return true
 	}
-	return l.Forever && !yieldToken.MatchString(text) && m.LoopArithmetic(li) && !m.loopDoesIO(li)
+	return l.Forever && !HasWord(text, "yield") && m.LoopArithmetic(li) && !m.loopDoesIO(li)
 }
-
-var yieldToken = lazyre.New(`\byield\b`)
 
 // HeavyWhy describes a heavy loop for messages.
 func (m *Model) HeavyWhy(li int, minIterations int64) string {

@@ -286,8 +286,18 @@ func (m *Model) TypeTarget(typ string, scope int) (Target, bool) {
 // a generic, a call).
 func typeChain(typ string) chain {
 	typ = strings.Trim(strings.TrimSpace(typ), `"'`)
-	if sm := pyOptional.FindStringSubmatch(typ); sm != nil {
-		typ = sm[1]
+	// The substring tests spare the regexps for the common plain name.
+	if strings.Contains(typ, "Optional[") {
+		if sm := pyOptional.FindStringSubmatch(typ); sm != nil {
+			typ = sm[1]
+		}
+	}
+	if !strings.Contains(typ, "|") {
+		p := strings.Trim(strings.TrimSpace(typ), `"'`)
+		if p == "None" || p == "null" || p == "undefined" || p == "" {
+			return nil
+		}
+		return plainTypeChain(p)
 	}
 	var parts []string
 	for _, p := range typeUnion.Re().Split(typ, -1) {
@@ -299,7 +309,11 @@ func typeChain(typ string) chain {
 	if len(parts) != 1 {
 		return nil
 	}
-	ch := parseChain(parts[0])
+	return plainTypeChain(parts[0])
+}
+
+func plainTypeChain(typ string) chain {
+	ch := parseChain(typ)
 	if len(ch) == 0 || ch[len(ch)-1].call {
 		return nil
 	}
